@@ -1,0 +1,39 @@
+/** Dependency rules the build enforces (npm run lint), rather than hoping code review catches them. */
+const frameworks = '^(@nestjs/|typeorm|kafkajs|pg$|pg/|@fastify/)';
+module.exports = {
+  forbidden: [
+    {
+      name: 'matching-core-is-framework-free',
+      comment: 'libs/matching-core is the scoring engine: plain TypeScript, no Nest/TypeORM/kafkajs/pg.',
+      severity: 'error',
+      from: { path: '^libs/matching-core/' },
+      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'], path: frameworks },
+    },
+    {
+      name: 'domain-is-framework-free',
+      comment: 'domain/ folders hold invariants and lifecycle rules only.',
+      severity: 'error',
+      from: { path: '/domain/' },
+      to: { path: frameworks },
+    },
+    {
+      name: 'apps-do-not-import-each-other',
+      comment: 'Services talk over Kafka, never by importing each other.',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^dist/|\\.spec\\.ts$|\\.int-spec\\.ts$|\\.e2e-spec\\.ts$)' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+  },
+};
