@@ -1,0 +1,21 @@
+/** Event type names: `techbridge.<service>.<aggregate>.<what-happened>.v<N>`. */
+export const EventTypes = {
+  EnterpriseRegistered: 'techbridge.profiles.enterprise.registered.v1',
+  EnterpriseUpdated: 'techbridge.profiles.enterprise.updated.v1',
+  EnterpriseDeactivated: 'techbridge.profiles.enterprise.deactivated.v1',
+  OrganiserRegistered: 'techbridge.profiles.organiser.registered.v1',
+  CredentialIssued: 'techbridge.profiles.credential.issued.v1',
+  CredentialRevoked: 'techbridge.profiles.credential.revoked.v1',
+  OfferPublished: 'techbridge.catalog.offer.published.v1',
+  OfferUpdated: 'techbridge.catalog.offer.updated.v1',
+  OfferWithdrawn: 'techbridge.catalog.offer.withdrawn.v1',
+  OfferExpired: 'techbridge.catalog.offer.expired.v1',
+  OfferClosed: 'techbridge.catalog.offer.closed.v1',
+  NeedPublished: 'techbridge.catalog.need.published.v1',
+  NeedUpdated: 'techbridge.catalog.need.updated.v1',
+  NeedWithdrawn: 'techbridge.catalog.need.withdrawn.v1',
+  NeedExpired: 'techbridge.catalog.need.expired.v1',
+  NeedClosed: 'techbridge.catalog.need.closed.v1',
+  NeedMatched: 'techbridge.matching.need.matched.v1',
+} as const;
+export type EventType = (typeof EventTypes)[keyof typeof EventTypes];

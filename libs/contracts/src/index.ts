@@ -1,0 +1,12 @@
+import 'reflect-metadata';
+export * from './topics';
+export * from './envelope';
+export * from './event-types';
+export * from './registry';
+export * from './codec';
+export * from './common/money.v1';
+export * from './profiles/enterprise-snapshot.v1';
+export * from './profiles/organiser-registered.v1';
+export * from './profiles/credential.v1';
+export * from './catalog/catalog-item-snapshot.v1';
+export * from './matching/need-matched.v1';

@@ -1,0 +1,27 @@
+import topicsFile from './topics.json';
+
+/** Every topic the system uses, by owner. The JSON file is shared with deploy/local (topic creation). */
+export const Topics = {
+  ProfilesEnterprise: 'profiles.enterprise.v1',
+  CatalogOffer: 'catalog.offer.v1',
+  CatalogNeed: 'catalog.need.v1',
+  MatchingMatch: 'matching.match.v1',
+  MatchingIntroduction: 'matching.introduction.v1',
+  MatchingReport: 'matching.report.v1',
+  WorkshopsReport: 'workshops.report.v1',
+} as const;
+export type TopicName = (typeof Topics)[keyof typeof Topics];
+
+export interface TopicSpec {
+  name: string;
+  partitions: number;
+  compacted: boolean;
+  owner: string;
+}
+
+export const TOPIC_SPECS: readonly TopicSpec[] = topicsFile.topics;
+export const DLQ_SUFFIX: string = topicsFile.dlqSuffix;
+
+export function dlqTopicOf(topic: string): string {
+  return `${topic}${DLQ_SUFFIX}`;
+}
