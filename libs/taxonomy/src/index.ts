@@ -1,0 +1,4 @@
+export * from './labels';
+export * from './enums';
+export * from './sectors';
+export * from './regions';
