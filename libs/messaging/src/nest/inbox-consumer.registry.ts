@@ -1,0 +1,26 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { DeadLetterPublisher } from '../dead-letter/dead-letter.publisher';
+import { InboxConsumer, InboxConsumerOptions } from '../inbox/inbox.consumer';
+import { KAFKA } from './messaging.tokens';
+
+/** Feature modules register their consumers here; MessagingLifecycle starts and stops them all. */
+@Injectable()
+export class InboxConsumerRegistry {
+  private readonly logger = new Logger('Inbox');
+  readonly consumers: InboxConsumer[] = [];
+
+  constructor(
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly deadLetters: DeadLetterPublisher,
+  ) {}
+
+  register(options: InboxConsumerOptions): InboxConsumer {
+    const consumer = new InboxConsumer(this.kafka, this.dataSource, this.deadLetters, options, this.logger);
+    this.consumers.push(consumer);
+    return consumer;
+  }
+}

@@ -1,0 +1,49 @@
+import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { DeadLetterPublisher } from '../dead-letter/dead-letter.publisher';
+import { createKafka } from '../kafka/kafka.factory';
+import { OutboxPublisher } from '../outbox/outbox.publisher';
+import { OutboxRelay } from '../outbox/outbox.relay';
+import { InboxConsumerRegistry } from './inbox-consumer.registry';
+import { MessagingLifecycle } from './messaging.lifecycle';
+import { MessagingModuleOptions } from './messaging-options';
+import { KAFKA, MESSAGING_OPTIONS } from './messaging.tokens';
+
+export interface MessagingModuleAsyncOptions {
+  imports?: any[];
+  inject?: any[];
+  useFactory: (...args: any[]) => MessagingModuleOptions | Promise<MessagingModuleOptions>;
+}
+
+/** Thin Nest wrapper over the framework-free outbox, inbox and dead-letter classes. */
+@Global()
+@Module({})
+export class MessagingModule {
+  static forRootAsync(options: MessagingModuleAsyncOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      imports: options.imports ?? [],
+      providers: [
+        { provide: MESSAGING_OPTIONS, useFactory: options.useFactory, inject: options.inject ?? [] },
+        {
+          provide: KAFKA,
+          inject: [MESSAGING_OPTIONS],
+          useFactory: (o: MessagingModuleOptions) => createKafka(o.brokers, o.service, new Logger('Kafka')),
+        },
+        OutboxPublisher,
+        { provide: DeadLetterPublisher, inject: [KAFKA], useFactory: (kafka: Kafka) => new DeadLetterPublisher(kafka) },
+        {
+          provide: OutboxRelay,
+          inject: [MESSAGING_OPTIONS, KAFKA, getDataSourceToken()],
+          useFactory: (o: MessagingModuleOptions, kafka: Kafka, dataSource: DataSource) =>
+            new OutboxRelay({ dataSource, kafka, databaseUrl: o.databaseUrl, logger: new Logger('OutboxRelay') }),
+        },
+        InboxConsumerRegistry,
+        MessagingLifecycle,
+      ],
+      exports: [KAFKA, MESSAGING_OPTIONS, OutboxPublisher, OutboxRelay, InboxConsumerRegistry, DeadLetterPublisher],
+    };
+  }
+}

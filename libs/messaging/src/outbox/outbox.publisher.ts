@@ -1,0 +1,26 @@
+import { EntityManager } from 'typeorm';
+import { EventEnvelope } from '@techbridge/contracts';
+
+export const OUTBOX_CHANNEL = 'techbridge_outbox';
+
+/**
+ * Writes an event into the outbox inside the caller's transaction. The NOTIFY is transactional too:
+ * Postgres delivers it on commit (and drops it on rollback), which wakes the relay at once.
+ */
+export class OutboxPublisher {
+  async publish(
+    manager: EntityManager,
+    topic: string,
+    envelope: EventEnvelope,
+    headers: Record<string, string> = {},
+  ): Promise<void> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('OutboxPublisher.publish must run inside a transaction with the state change it announces');
+    }
+    await manager.query(
+      `INSERT INTO outbox_messages (id, topic, key, event_type, payload, headers) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [envelope.id, topic, envelope.subject, envelope.type, JSON.stringify(envelope), JSON.stringify(headers)],
+    );
+    await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+  }
+}

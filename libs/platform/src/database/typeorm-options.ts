@@ -1,0 +1,28 @@
+import { TypeOrmModuleOptions } from '@nestjs/typeorm';
+import { DataSourceOptions, MixedList } from 'typeorm';
+
+export interface DatabaseOptions {
+  url: string;
+  entities: MixedList<any>;
+  migrations: MixedList<any>;
+  poolSize?: number;
+}
+
+/** Schema comes only from migrations: synchronize is off, migrations run from `migrate.ts`. */
+export function dataSourceOptions(o: DatabaseOptions): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: o.url,
+    entities: o.entities,
+    migrations: o.migrations,
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error'],
+    // Fail fast when Postgres is down so the API answers 503 instead of hanging.
+    extra: { max: o.poolSize ?? 20, connectionTimeoutMillis: 2000, idleTimeoutMillis: 30000 },
+  } as DataSourceOptions;
+}
+
+export function typeOrmModuleOptions(o: DatabaseOptions): TypeOrmModuleOptions {
+  return { ...dataSourceOptions(o), retryAttempts: 3, retryDelay: 1000 } as TypeOrmModuleOptions;
+}
