@@ -3,13 +3,16 @@
 const fs = require('node:fs');
 const swcrc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swcrc.$schema;
-const transform = { '^.+\\.(t|j)s$': ['@swc/jest', { ...swcrc, swcrc: false }] };
+// ESM-only packages (NestJS 12 and friends) are compiled to CommonJS for Jest; see the transformer.
+const transform = { '^.+\\.(t|j)s$': ['<rootDir>/test/jest/esm-interop.transformer.js', { ...swcrc, swcrc: false }] };
+const transformIgnorePatterns = ['/node_modules/(?!(@nestjs|@fastify/otel)/)'];
 const moduleNameMapper = {
   '^@techbridge/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
 };
 const common = {
   rootDir: __dirname,
   transform,
+  transformIgnorePatterns,
   moduleNameMapper,
   testEnvironment: 'node',
   setupFiles: ['reflect-metadata'],

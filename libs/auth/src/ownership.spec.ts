@@ -1,0 +1,44 @@
+import { assertCanReadPrivate, assertOwnerOrAdmin, isOwnerOrAdmin } from './ownership';
+import { ADMIN_PRINCIPAL_ID, Principal } from './principal';
+import { extractApiKey, generateApiKey, hashApiKey } from './credentials/api-key';
+
+const owner: Principal = { id: 'a1', role: 'enterprise', keyId: 'k1' };
+const other: Principal = { id: 'b2', role: 'enterprise', keyId: 'k2' };
+const admin: Principal = { id: ADMIN_PRINCIPAL_ID, role: 'admin', keyId: null };
+const organiser: Principal = { id: 'o3', role: 'organiser', keyId: 'k3' };
+
+describe('ownership rule', () => {
+  it('lets the owner and admins through', () => {
+    expect(isOwnerOrAdmin(owner, 'a1')).toBe(true);
+    expect(isOwnerOrAdmin(admin, 'a1')).toBe(true);
+  });
+
+  it('answers another enterprise, an organiser and an anonymous caller with 404, not 403', () => {
+    for (const p of [other, organiser, null]) {
+      let status: number | undefined;
+      try {
+        assertOwnerOrAdmin(p, 'a1', 'Need x');
+      } catch (e: any) {
+        status = e.getStatus();
+      }
+      expect(status).toBe(404);
+    }
+  });
+
+  it('lets organisers read where allowed', () => {
+    expect(() => assertCanReadPrivate(organiser, 'a1', 'x', true)).not.toThrow();
+    expect(() => assertCanReadPrivate(organiser, 'a1', 'x', false)).toThrow();
+  });
+});
+
+describe('api keys', () => {
+  it('are random, hashed to 64 hex chars, and read from either header', () => {
+    const key = generateApiKey();
+    expect(key).toMatch(/^tb_[A-Za-z0-9_-]{43}$/);
+    expect(generateApiKey()).not.toBe(key);
+    expect(hashApiKey(key)).toMatch(/^[0-9a-f]{64}$/);
+    expect(extractApiKey({ authorization: `Bearer ${key}` })).toBe(key);
+    expect(extractApiKey({ 'x-api-key': key })).toBe(key);
+    expect(extractApiKey({ authorization: 'Basic abc' })).toBeNull();
+  });
+});
