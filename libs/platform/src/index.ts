@@ -8,3 +8,6 @@ export * from './database/typeorm-options';
 export * from './database/run-migrations';
 export * from './pagination/cursor';
 export * from './logging/logger.module';
+export * from './validation/taxonomy.validators';
+export * from './http/run-service';
+export * from './http/public.decorator';

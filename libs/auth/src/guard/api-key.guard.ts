@@ -5,7 +5,8 @@ import type { PrincipalRole } from '@techbridge/contracts';
 import { constantTimeEquals, extractApiKey, hashApiKey } from '../credentials/api-key';
 import { CredentialStore } from '../credentials/credential.store';
 import { ADMIN_PRINCIPAL_ID, Principal } from '../principal';
-import { PUBLIC_ROUTE, REQUIRED_ROLES } from './auth.decorators';
+import { PUBLIC_ROUTE } from '@techbridge/platform';
+import { REQUIRED_ROLES } from './auth.decorators';
 import { AUTH_OPTIONS, AuthOptions } from './auth.options';
 
 /**

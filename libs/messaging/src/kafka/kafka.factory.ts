@@ -1,5 +1,8 @@
 import { Kafka, LogEntry, logLevel } from 'kafkajs';
 
+// We choose the partitioner explicitly (murmur2, Java-compatible) below; silence kafkajs' v2 notice.
+process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';
+
 export interface MessagingLogger {
   log(message: string, context?: unknown): void;
   warn(message: string, context?: unknown): void;

@@ -1,5 +1,5 @@
 import helmet from '@fastify/helmet';
-import { INestApplication, Type } from '@nestjs/common';
+import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -21,23 +21,16 @@ export interface HttpAppOptions {
  * The one way every service builds its HTTP app: Fastify (body limit 100 KB → 413), Helmet headers,
  * strict validation, RFC 9457 errors, OpenAPI at /docs, graceful shutdown hooks.
  */
-export async function createHttpApp(module: Type<unknown>, o: HttpAppOptions): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: MAX_BODY_BYTES, trustProxy: true });
+export async function createHttpApp(module: Type<unknown> | DynamicModule, o: HttpAppOptions): Promise<NestFastifyApplication> {
+  // X-Forwarded-For is believed only from the gateway's side of the network (loopback / private ranges).
+  const trustProxy = process.env.TRUST_PROXY ?? 'loopback, uniquelocal';
+  const adapter = new FastifyAdapter({ bodyLimit: MAX_BODY_BYTES, trustProxy });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: o.bufferLogs ?? true });
   app.useLogger(app.get(Logger));
   await app.register(helmet as any, { contentSecurityPolicy: false });
-  const filter = new ProblemDetailsFilter();
-  app.useGlobalFilters(filter);
+  app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
-  // Errors Fastify raises before Nest sees the request (body too large, malformed JSON).
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .setErrorHandler((error: any, request: any, reply: any) => {
-      filter.catch(error, {
-        switchToHttp: () => ({ getRequest: () => request, getResponse: () => reply }),
-      } as any);
-    });
+  // Nest routes Fastify's own errors (body too large, malformed JSON) through this filter as well.
   app.enableShutdownHooks();
   setupOpenApi(app, o);
   return app;

@@ -53,8 +53,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const body = exception.getResponse() as any;
       const detail = typeof body === 'string' ? body : Array.isArray(body?.message) ? body.message.join('; ') : body?.message;
+      // Body-level rejections (malformed JSON, wrong media type, too large) name the body as the field.
+      const bodyLevel = [400, 413, 415].includes(status) ? { errors: [{ field: 'body', message: String(detail) }] } : {};
       return {
-        problem: { type: `${PROBLEM_TYPE_BASE}http-${status}`, title: TITLES[status] ?? 'Error', status, detail },
+        problem: { type: `${PROBLEM_TYPE_BASE}http-${status}`, title: TITLES[status] ?? 'Error', status, detail, ...bodyLevel },
         headers: status === 429 ? { 'retry-after': '60' } : {},
       };
     }

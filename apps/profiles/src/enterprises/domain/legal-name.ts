@@ -1,0 +1,11 @@
+/**
+ * Duplicate detection key for legal names in any script: Unicode NFKC, case-folded, with spaces and
+ * punctuation removed, so "Shenzhen  Solar Co., Ltd." and "shenzhen solar co ltd" collide, and
+ * "深圳光伏有限公司" is compared as written.
+ */
+export function normaliseLegalName(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLocaleLowerCase('en')
+    .replace(/[\p{P}\p{S}\p{Z}\s\u200c\u200d\u200e\u200f]+/gu, '');
+}

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { EventTypes, Topics, createEnvelope } from '@techbridge/contracts';
+import { OutboxPublisher } from '@techbridge/messaging';
+import { toEnterpriseSnapshot } from './enterprise.mapper';
+import { EnterpriseEntity } from './infrastructure/enterprise.entity';
+
+type EnterpriseEventType =
+  | typeof EventTypes.EnterpriseRegistered
+  | typeof EventTypes.EnterpriseUpdated
+  | typeof EventTypes.EnterpriseDeactivated;
+
+@Injectable()
+export class EnterpriseEvents {
+  constructor(private readonly outbox: OutboxPublisher) {}
+
+  /** Every event carries the full public snapshot: the latest one per key is the whole state. */
+  publish(manager: EntityManager, type: EnterpriseEventType, enterprise: EnterpriseEntity): Promise<void> {
+    return this.outbox.publish(
+      manager,
+      Topics.ProfilesEnterprise,
+      createEnvelope({
+        type,
+        source: 'techbridge/profiles',
+        subject: enterprise.id,
+        dataschemaversion: 1,
+        data: toEnterpriseSnapshot(enterprise),
+      }),
+    );
+  }
+}

@@ -1,0 +1,49 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@techbridge/auth';
+import { MessagingModule } from '@techbridge/messaging';
+import { HealthModule, structuredLogger, typeOrmModuleOptions } from '@techbridge/platform';
+import { ProfilesConfig } from './config';
+import { ApiKeyIssuer } from './credentials/api-key.issuer';
+import { PROFILES_ENTITIES, PROFILES_MIGRATIONS } from './database';
+import { DeactivateEnterpriseUseCase } from './enterprises/deactivate-enterprise.use-case';
+import { EnterpriseController } from './enterprises/enterprise.controller';
+import { EnterpriseEvents } from './enterprises/enterprise-events';
+import { EnterpriseQueries } from './enterprises/enterprise.queries';
+import { RegisterEnterpriseUseCase } from './enterprises/register-enterprise.use-case';
+import { UpdateEnterpriseUseCase } from './enterprises/update-enterprise.use-case';
+import { MeController } from './me/me.controller';
+import { OrganiserController } from './organisers/organiser.controller';
+
+@Module({})
+export class ProfilesModule {
+  static forRoot(config: ProfilesConfig): DynamicModule {
+    return {
+      module: ProfilesModule,
+      imports: [
+        structuredLogger('profiles', config.LOG_LEVEL),
+        TypeOrmModule.forRoot(
+          typeOrmModuleOptions({ url: config.DATABASE_URL, entities: PROFILES_ENTITIES, migrations: PROFILES_MIGRATIONS }),
+        ),
+        MessagingModule.forRootAsync({
+          useFactory: () => ({ service: 'profiles', brokers: config.KAFKA_BROKERS, databaseUrl: config.DATABASE_URL }),
+        }),
+        AuthModule.forRootAsync({ useFactory: () => ({ adminApiKey: config.ADMIN_API_KEY }) }),
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'registration', limit: config.REGISTRATION_RATE_LIMIT, ttl: config.REGISTRATION_RATE_WINDOW_MS }],
+        }),
+        HealthModule,
+      ],
+      controllers: [EnterpriseController, OrganiserController, MeController],
+      providers: [
+        ApiKeyIssuer,
+        EnterpriseEvents,
+        RegisterEnterpriseUseCase,
+        UpdateEnterpriseUseCase,
+        DeactivateEnterpriseUseCase,
+        EnterpriseQueries,
+      ],
+    };
+  }
+}
