@@ -114,7 +114,7 @@ async function startEmbedded({ log }) {
  * ensurePostgres({ env, log }) → { baseUrl: 'postgres://user@host:port', startedByUs, stop() }.
  * Throws ProvisionError (never exits) when DATABASE_URL is set but does not answer.
  */
-async function ensurePostgres({ env = process.env, log = console.log } = {}) {
+async function ensurePostgres({ env = process.env, log = console.log, skipLocal = env.TECHBRIDGE_EMBEDDED_PG === '1' } = {}) {
   if (env.DATABASE_URL) {
     const given = env.DATABASE_URL;
     let baseUrl;
@@ -134,7 +134,7 @@ async function ensurePostgres({ env = process.env, log = console.log } = {}) {
     }
     return { baseUrl, startedByUs: false, stop: async () => undefined };
   }
-  if (await answers(`${LOCAL_URL}/postgres`, 3000)) {
+  if (!skipLocal && (await answers(`${LOCAL_URL}/postgres`, 3000))) {
     return { baseUrl: LOCAL_URL, startedByUs: false, stop: async () => undefined };
   }
   return startEmbedded({ log });
