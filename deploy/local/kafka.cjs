@@ -331,7 +331,9 @@ async function ensureKafka({ instance = 'dev', preferredPort, env = process.env,
 
   const f = files(instance);
   fs.mkdirSync(f.dir, { recursive: true });
-  const envPort = env.KAFKA_PORT ? Number.parseInt(env.KAFKA_PORT, 10) : undefined;
+  // KAFKA_PORT picks the port of the dev broker (npm start); TEST_KAFKA_PORT / BENCH_KAFKA_PORT the others.
+  const portVar = instance === 'dev' ? 'KAFKA_PORT' : `${instance.toUpperCase()}_KAFKA_PORT`;
+  const envPort = env[portVar] ? Number.parseInt(env[portVar], 10) : undefined;
   const wanted = envPort || preferredPort || DEFAULT_PORTS[instance] || 9092;
 
   // 1. Our own broker from an earlier run still alive? Reuse it.
@@ -364,7 +366,7 @@ async function ensureKafka({ instance = 'dev', preferredPort, env = process.env,
   const { port, busyPorts } = await pickPort(wanted, { span: 2 });
   if (port !== wanted) {
     log(
-      `Port ${busyPorts.join(', ')} is busy (not our "${instance}" Kafka broker): using port ${port} for Kafka instead (set KAFKA_PORT to choose).`,
+      `Port ${busyPorts.join(', ')} is busy (not our "${instance}" Kafka broker): using port ${port} for Kafka instead (set ${portVar} to choose).`,
     );
   }
   const controllerPort = port + 1;

@@ -1,0 +1,148 @@
+// npm test: provision Postgres + a separate "test" Kafka broker, then run the tiers (typecheck + dependency
+// rules, unit, integration + e2e) and end with exactly one line: `N passed, N failed[, N skipped]`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { ROOT, checkTools, ensureDeps, ensureBuild, report } from './preflight.mjs';
+
+const env = process.env;
+const log = (...a) => console.log(...a);
+const LOCAL = path.join(ROOT, '.local');
+const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let kafka;
+let postgres;
+let current; // the running child, killed on Ctrl-C
+let interrupted = false;
+
+function run(cmd, args, childEnv = env) {
+  return new Promise((resolve) => {
+    current = spawn(cmd, args, { cwd: ROOT, env: childEnv, stdio: 'inherit' });
+    current.on('error', (e) => {
+      console.error(`${path.basename(cmd)} could not start: ${e.message}`);
+      resolve(127);
+    });
+    current.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  }).finally(() => {
+    current = undefined;
+  });
+}
+
+async function check(label, cmd, args) {
+  log(`\n▶ ${label}`);
+  const code = await run(cmd, args);
+  if (code === 0) {
+    totals.passed++;
+    log(`✔ ${label}`);
+  } else {
+    totals.failed++;
+    log(`✖ ${label} (exit ${code})`);
+  }
+}
+
+async function jest(label, projects, outputFile, extraArgs, childEnv) {
+  log(`\n▶ ${label}`);
+  fs.rmSync(outputFile, { force: true });
+  const code = await run(
+    bin('jest'),
+    ['--selectProjects', ...projects, '--ci', '--passWithNoTests', '--json', `--outputFile=${outputFile}`, ...extraArgs],
+    childEnv,
+  );
+  let r;
+  try {
+    r = JSON.parse(fs.readFileSync(outputFile, 'utf8'));
+  } catch {
+    totals.failed++;
+    log(`✖ ${label}: Jest exited ${code} without a result file (counted as one failure).`);
+    return;
+  }
+  const failed = (r.numFailedTests || 0) + (r.numRuntimeErrorTestSuites || 0);
+  totals.passed += r.numPassedTests || 0;
+  totals.failed += failed;
+  totals.skipped += (r.numPendingTests || 0) + (r.numTodoTests || 0);
+  if (code !== 0 && failed === 0) {
+    totals.failed++;
+    log(`✖ ${label}: Jest exited ${code} although no test failed (counted as one failure; see above).`);
+  }
+}
+
+function summary() {
+  return `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`;
+}
+
+async function cleanup() {
+  if (kafka && kafka.startedByUs) await kafka.stop().catch(() => undefined);
+  if (postgres && postgres.startedByUs) await postgres.stop().catch(() => undefined);
+}
+
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, async () => {
+    if (interrupted) return;
+    interrupted = true;
+    log('\nInterrupted: stopping …');
+    if (current) current.kill('SIGTERM');
+    await cleanup();
+    totals.failed++;
+    log(summary());
+    process.exit(130);
+  });
+}
+
+async function main() {
+  checkTools({ env });
+  ensureDeps({ log });
+  try {
+    // e2e tests start the compiled services (deploy/services.json), so build first; a broken build also
+    // shows up in the typecheck below, so it is reported but not counted separately here.
+    ensureBuild({ log, env });
+  } catch (e) {
+    report(e);
+  }
+  const { ensurePostgres } = await import('./postgres.mjs');
+  const { ensureKafka, ensureTopics } = await import('./kafka.mjs');
+  postgres = await ensurePostgres({ env, log });
+  kafka = await ensureKafka({ instance: 'test', env, log });
+  await ensureTopics(kafka.brokers, path.join(ROOT, 'libs', 'contracts', 'src', 'topics.json'), { log });
+  log(`Tests use Postgres ${postgres.baseUrl} and Kafka ${kafka.brokers}.`);
+  fs.mkdirSync(LOCAL, { recursive: true });
+
+  // Tier 1: static checks.
+  await check('typecheck (tsc --noEmit)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+  await check('dependency rules (depcruise)', bin('depcruise'), ['apps', 'libs', '--config', '.dependency-cruiser.cjs']);
+  if (interrupted) return;
+
+  // Tier 2: unit tests (pure).
+  await jest('unit tests', ['unit'], path.join(LOCAL, 'jest-unit.json'), [], { ...env, FORCE_COLOR: '0', CI: env.CI || 'true' });
+  if (interrupted) return;
+
+  // Tier 3: integration + e2e against the real Postgres and the test broker.
+  const { DATABASE_URL: _ignored, ...rest } = env;
+  await jest(
+    'integration and e2e tests',
+    ['integration', 'e2e'],
+    path.join(LOCAL, 'jest-int.json'),
+    ['--runInBand', '--forceExit'],
+    {
+      ...rest,
+      TEST_DATABASE_URL: postgres.baseUrl,
+      DATABASE_URL_BASE: postgres.baseUrl,
+      KAFKA_BROKERS: kafka.brokers,
+      CI: env.CI || 'true',
+      FORCE_COLOR: '0',
+    },
+  );
+}
+
+let code = 0;
+try {
+  await main();
+} catch (e) {
+  report(e);
+  totals.failed++;
+  code = 1;
+}
+if (!interrupted) {
+  await cleanup();
+  console.log(summary());
+  process.exit(code || (totals.failed > 0 ? 1 : 0));
+}
