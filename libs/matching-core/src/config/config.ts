@@ -1,0 +1,60 @@
+import type { MatchComponents } from '../types';
+
+export interface MatchingConfig {
+  /**
+   * Component weights; the score is 100 × Σ weight·component / Σ weight.
+   *  - text: BM25F relevance over title (×3) / keywords (×2.5) / summary (×1.5) / description, on
+   *    language-neutral concepts (EN, ZH and UR all map to the same ids), normalised per query.
+   *  - sector: exact sub-sector 1, need top-level sector containing the offer's sub-sector 0.8,
+   *    same top-level sector 0.6, otherwise 0.
+   *  - trl: offer TRL ≥ need minimum is required (else near-miss); closer to market is better.
+   *  - budget: 1 when the ranges overlap after conversion through `ratesToUsd`; 0.6 when either
+   *    side gave no amount; budget below the price is a near-miss.
+   *  - region: 1 when the need's region is targeted (or the offer targets none), 0.3 otherwise.
+   *  - mode: mean of Jaccard and overlap coefficient of cooperation modes (≥ 1 common is a hard filter).
+   *  - freshness: decays with the offer's age (half-life 180 days, floor 0.2), and is lowered
+   *    when the offer expires before the need's deadline.
+   */
+  weights: MatchComponents;
+  /** minimum score (0–100) for a match to be shown */
+  threshold: number;
+  /** scores in [threshold − margin, threshold) are reported as near-misses */
+  nearMissMargin: number;
+  /** which offer countries a need of a given country is matched with (and vice versa) */
+  counterpartCountries: Record<string, string[]>;
+  /** units of USD per 1 unit of currency; operator-settable, never fetched from the network */
+  ratesToUsd: Record<string, number>;
+  /** clock, injectable for tests */
+  now?: () => Date;
+}
+
+export const DEFAULT_WEIGHTS: MatchComponents = Object.freeze({
+  text: 0.5,
+  sector: 0.2,
+  trl: 0.08,
+  budget: 0.06,
+  region: 0.05,
+  mode: 0.06,
+  freshness: 0.05,
+});
+
+export const DEFAULT_MATCHING_CONFIG: MatchingConfig = Object.freeze({
+  weights: DEFAULT_WEIGHTS,
+  threshold: 20,
+  nearMissMargin: 5,
+  counterpartCountries: Object.freeze({ PK: ['CN'], CN: ['PK'] }) as Record<string, string[]>,
+  // Indicative rates (2025): 1 CNY ≈ 0.139 USD, 1 PKR ≈ 0.00357 USD.
+  ratesToUsd: Object.freeze({ USD: 1, CNY: 0.139, PKR: 0.00357 }) as Record<string, number>,
+}) as MatchingConfig;
+
+export function resolveConfig(partial?: Partial<MatchingConfig>): MatchingConfig {
+  const base = DEFAULT_MATCHING_CONFIG;
+  return {
+    weights: { ...base.weights, ...(partial?.weights ?? {}) },
+    threshold: partial?.threshold ?? base.threshold,
+    nearMissMargin: partial?.nearMissMargin ?? base.nearMissMargin,
+    counterpartCountries: partial?.counterpartCountries ?? { ...base.counterpartCountries },
+    ratesToUsd: { ...base.ratesToUsd, ...(partial?.ratesToUsd ?? {}) },
+    now: partial?.now,
+  };
+}

@@ -1,0 +1,388 @@
+/**
+ * MatchingEngine: in-memory indexes of offers and needs, scoring in both directions.
+ *
+ * matchNeed(need): hard filters (both live, counterpart countries, ≥ 1 common cooperation mode) →
+ * candidates from concept postings (BM25F over language-neutral concepts) plus same-sector offers →
+ * weighted components → matches (score ≥ threshold, no decisive failure) and near-misses (exactly one
+ * decisive failure, or score just below the threshold). Ranking: score (1 decimal) desc, then id asc.
+ */
+import { resolveConfig, type MatchingConfig } from './config/config';
+import { renderReason } from './explain/reasons';
+import { ConceptIndex } from './index/concept-index';
+import { evaluatePair, passesHardFilters, sectorFit, convert, type PairEvaluation } from './scoring/components';
+import { isLive, modesOf, needFeatures, offerFeatures, type PairFeatures } from './scoring/features';
+import { vectorize, type ConceptVector } from './scoring/vectorize';
+import { conceptLabels } from './text/analyzer';
+import type { Match, MatchSet, MatchedTerm, NeedDoc, OfferDoc, Reason } from './types';
+
+export { renderReason };
+
+const K1 = 1.2;
+const B = 0.75;
+/** at most this many query concepts (highest qw·idf) are looked up */
+const MAX_QUERY_CONCEPTS = 48;
+/** fraction of the ideal BM25 score that counts as a full text match (text component = 1) */
+const TEXT_SATURATION = 0.4;
+/** candidates with neither this much text relevance nor a sector overlap are not considered */
+const MIN_TEXT = 0.02;
+const DAY = 86_400_000;
+
+interface QueryConcept {
+  c: string;
+  qw: number;
+  idf: number;
+}
+
+interface Candidate {
+  slot: number;
+  id: string;
+  rounded: number;
+  ev: PairEvaluation;
+  failure: 'trl' | 'budget' | 'score' | null;
+}
+
+/** true when a ranks before b: higher rounded score, then smaller id */
+function before(a: Candidate, b: Candidate): boolean {
+  return a.rounded > b.rounded || (a.rounded === b.rounded && a.id < b.id);
+}
+
+/** Keeps the best `cap` candidates (a min-heap on `before`). */
+class TopK {
+  private readonly h: Candidate[] = [];
+  constructor(private readonly cap: number) {}
+  offer(c: Candidate): void {
+    const h = this.h;
+    if (this.cap <= 0) return;
+    if (h.length < this.cap) {
+      h.push(c);
+      let i = h.length - 1;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if (before(h[p], h[i])) {
+          [h[p], h[i]] = [h[i], h[p]];
+          i = p;
+        } else break;
+      }
+    } else if (before(c, h[0])) {
+      h[0] = c;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let w = i;
+        if (l < h.length && before(h[w], h[l])) w = l;
+        if (r < h.length && before(h[w], h[r])) w = r;
+        if (w === i) break;
+        [h[w], h[i]] = [h[i], h[w]];
+        i = w;
+      }
+    }
+  }
+  sorted(): Candidate[] {
+    return [...this.h].sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+  }
+}
+
+export interface MatchNeedOptions {
+  limit?: number;
+  /** restrict to these offers (e.g. a workshop's participants) */
+  offerIds?: ReadonlySet<string>;
+  /** how many near-misses to return (default min(limit, 10)) */
+  nearMissLimit?: number;
+}
+
+export interface MatchOfferOptions {
+  limit?: number;
+  needIds?: ReadonlySet<string>;
+  nearMissLimit?: number;
+}
+
+export class MatchingEngine {
+  readonly config: MatchingConfig;
+  private readonly offers = new ConceptIndex<PairFeatures>();
+  private readonly needs = new ConceptIndex<PairFeatures>();
+  private acc = new Float64Array(1024);
+  private mark = new Uint8Array(1024);
+
+  constructor(config?: Partial<MatchingConfig>) {
+    this.config = resolveConfig(config);
+  }
+
+  /* ---------------- index maintenance ---------------- */
+
+  upsertOffer(o: OfferDoc): void {
+    const v = vectorize(o);
+    const f = offerFeatures(o, v.usable < 2);
+    this.offers.upsert(o.id, v.tf, v.dl, f.topSectors.map((t) => `top:${t}`), f);
+  }
+
+  removeOffer(id: string): void {
+    this.offers.remove(id);
+  }
+
+  hasOffer(id: string): boolean {
+    return this.offers.has(id);
+  }
+
+  offerCount(): number {
+    return this.offers.size;
+  }
+
+  upsertNeed(n: NeedDoc): void {
+    const v = vectorize(n);
+    const f = needFeatures(n, v.usable < 2);
+    this.needs.upsert(n.id, v.tf, v.dl, f.topSectors.map((t) => `top:${t}`), f);
+  }
+
+  removeNeed(id: string): void {
+    this.needs.remove(id);
+  }
+
+  hasNeed(id: string): boolean {
+    return this.needs.has(id);
+  }
+
+  needCount(): number {
+    return this.needs.size;
+  }
+
+  /* ---------------- matching ---------------- */
+
+  /** Ranks live counterpart offers for a need. */
+  matchNeed(need: NeedDoc, opts: MatchNeedOptions = {}): MatchSet {
+    const v = vectorize(need);
+    const nf = needFeatures(need, v.usable < 2);
+    return this.run(v, nf, 'need', this.offers, opts.offerIds, opts.limit ?? 20, opts.nearMissLimit);
+  }
+
+  /** Reverse matching: ranks indexed open needs for an offer. */
+  matchOffer(offer: OfferDoc, opts: MatchOfferOptions = {}): MatchSet {
+    const v = vectorize(offer);
+    const of = offerFeatures(offer, v.usable < 2);
+    return this.run(v, of, 'offer', this.needs, opts.needIds, opts.limit ?? 20, opts.nearMissLimit);
+  }
+
+  private run(
+    qv: ConceptVector,
+    qf: PairFeatures,
+    side: 'need' | 'offer',
+    index: ConceptIndex<PairFeatures>,
+    restrict: ReadonlySet<string> | undefined,
+    limit: number,
+    nearMissLimit: number | undefined,
+  ): MatchSet {
+    const cfg = this.config;
+    const now = (cfg.now?.() ?? new Date()).getTime();
+    if (!isLive(qf, now)) return { matches: [], nearMisses: [], hint: { code: 'hint.notLive', params: {} } };
+    const useText = !qf.weakText;
+    const hint: Reason | null = useText ? null : { code: 'hint.noUsableText', params: {} };
+
+    // --- query concepts: top by qw·idf
+    const N = index.size;
+    const query: QueryConcept[] = [];
+    if (useText && N > 0) {
+      for (const [c, tf] of qv.tf) {
+        const df = index.df(c);
+        if (df === 0) continue;
+        const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
+        query.push({ c, qw: Math.sqrt(tf), idf });
+      }
+      query.sort((a, b) => b.qw * b.idf - a.qw * a.idf || (a.c < b.c ? -1 : 1));
+      query.length = Math.min(query.length, MAX_QUERY_CONCEPTS);
+    }
+    let ideal = 0;
+    if (useText) {
+      // the ideal score counts every query concept, not only those present in the index
+      for (const [c, tf] of qv.tf) {
+        const df = index.df(c);
+        const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
+        ideal += Math.sqrt(tf) * idf * (K1 + 1);
+      }
+    }
+    const norm = ideal > 0 ? 1 / (TEXT_SATURATION * ideal) : 0;
+
+    // --- accumulate BM25 over postings
+    const slots = index.slotCount;
+    if (this.acc.length < slots) {
+      this.acc = new Float64Array(Math.max(slots, this.acc.length * 2));
+      this.mark = new Uint8Array(this.acc.length);
+    }
+    const acc = this.acc;
+    const mark = this.mark;
+    const touched: number[] = [];
+    const avgdl = index.avgdl;
+    for (const q of query) {
+      const pl = index.postingList(q.c)!;
+      const w = q.qw * q.idf * (K1 + 1);
+      const ps = pl.slots;
+      const pt = pl.tfs;
+      for (let i = 0; i < pl.length; i++) {
+        const s = ps[i];
+        const tf = pt[i];
+        const denom = tf + K1 * (1 - B + (B * index.dlAt(s)) / avgdl);
+        if (mark[s] === 0) {
+          mark[s] = 1;
+          acc[s] = 0;
+          touched.push(s);
+        }
+        acc[s] += (w * tf) / denom;
+      }
+    }
+    // same-sector documents are candidates even without shared text
+    for (const top of qf.topSectors) {
+      const pl = index.keyList(`top:${top}`);
+      if (!pl) continue;
+      for (let i = 0; i < pl.length; i++) {
+        const s = pl.slots[i];
+        if (mark[s] === 0) {
+          mark[s] = 1;
+          acc[s] = 0;
+          touched.push(s);
+        }
+      }
+    }
+
+    // --- filter, score, select
+    const top = new TopK(limit);
+    const near = new TopK(nearMissLimit ?? Math.min(limit, 10));
+    const threshold = cfg.threshold / 100;
+    const nearFloor = (cfg.threshold - cfg.nearMissMargin) / 100;
+    for (const s of touched) {
+      mark[s] = 0;
+      const doc = index.docAt(s);
+      if (!doc) continue;
+      const df = doc.features;
+      if (restrict && !restrict.has(doc.id)) continue;
+      const need = side === 'need' ? qf : df;
+      const offer = side === 'need' ? df : qf;
+      if (!isLive(df, now) || !passesHardFilters(need, offer, cfg)) continue;
+      const text = Math.min(1, acc[s] * norm);
+      const sector = sectorFit(need, offer);
+      if (text < MIN_TEXT && sector === 0) continue;
+      const ev = evaluatePair(need, offer, text, sector, useText, cfg, now);
+      const rounded = Math.round(ev.raw * 1000) / 10;
+      if (ev.failures.length === 0) {
+        if (ev.raw >= threshold) top.offer({ slot: s, id: doc.id, rounded, ev, failure: null });
+        else if (ev.raw >= nearFloor) near.offer({ slot: s, id: doc.id, rounded, ev, failure: 'score' });
+      } else if (ev.failures.length === 1 && ev.rawIfFixed >= threshold) {
+        near.offer({ slot: s, id: doc.id, rounded, ev, failure: ev.failures[0] });
+      }
+    }
+
+    const build = (c: Candidate): Match => this.explain(c, qf, query, index, side, now);
+    return { matches: top.sorted().map(build), nearMisses: near.sorted().map(build), hint };
+  }
+
+  /* ---------------- explanation ---------------- */
+
+  private explain(
+    c: Candidate,
+    qf: PairFeatures,
+    query: QueryConcept[],
+    index: ConceptIndex<PairFeatures>,
+    side: 'need' | 'offer',
+    now: number,
+  ): Match {
+    const df = index.docAt(c.slot)!.features;
+    const need = side === 'need' ? qf : df;
+    const offer = side === 'need' ? df : qf;
+    const comp = c.ev.components;
+    const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+    // matched terms: shared concepts by contribution; a phrase concept hides its own words
+    const shared: { c: string; v: number }[] = [];
+    for (const q of query) {
+      const tf = index.postingList(q.c)?.get(c.slot) ?? 0;
+      if (tf > 0) shared.push({ c: q.c, v: q.qw * q.idf * Math.min(tf, 3) });
+    }
+    shared.sort((a, b) => b.v - a.v || (a.c < b.c ? -1 : 1));
+    const phrases = shared.filter((x) => x.c.includes('-'));
+    const hidden = new Set(phrases.flatMap((p) => p.c.split('-')));
+    const matchedTerms: MatchedTerm[] = [];
+    for (const x of shared) {
+      if (matchedTerms.length >= 8) break;
+      if (!x.c.includes('-') && hidden.has(x.c)) continue;
+      const l = conceptLabels(x.c);
+      const bare = x.c.replace(/^(zh|ur):/, '');
+      const t: MatchedTerm = {
+        concept: x.c,
+        en: l.en.length ? l.en : x.c.startsWith('zh:') || x.c.startsWith('ur:') ? [] : [bare],
+        zh: l.zh.length ? l.zh : x.c.startsWith('zh:') ? [bare] : [],
+      };
+      if (x.c.startsWith('ur:') && !l.ur.length) l.ur.push(bare);
+      if (l.ur.length) t.ur = l.ur;
+      matchedTerms.push(t);
+    }
+
+    const reasons: Reason[] = [];
+    if (matchedTerms.length) reasons.push({ code: 'text.sharedTerms', params: { concepts: matchedTerms.slice(0, 5).map((t) => t.concept).join(',') } });
+    else if (comp.text < 0.1) reasons.push({ code: 'text.weak', params: {} });
+
+    const sectorReason = this.sectorReason(need, offer);
+    if (sectorReason) reasons.push(sectorReason);
+
+    if (offer.trl !== null) {
+      if (need.trl !== null && offer.trl < need.trl) reasons.push({ code: 'trl.below', params: { trl: offer.trl, minTrl: need.trl } });
+      else if (need.trl !== null) reasons.push({ code: 'trl.meets', params: { trl: offer.trl, minTrl: need.trl } });
+      else reasons.push({ code: 'trl.offered', params: { trl: offer.trl } });
+    }
+
+    const budgetReason = this.budgetReason(need, offer);
+    reasons.push(budgetReason);
+
+    const region = need.regions[0];
+    if (region) {
+      if (offer.regions.length === 0) reasons.push({ code: 'region.open', params: {} });
+      else if (offer.regions.includes(region)) reasons.push({ code: 'region.targeted', params: { region } });
+      else reasons.push({ code: 'region.notTargeted', params: { region } });
+    }
+    reasons.push({ code: 'mode.common', params: { modes: modesOf(need.modes & offer.modes).join(',') } });
+    const days = Math.max(0, Math.floor((now - offer.since) / DAY));
+    reasons.push({ code: days > 365 ? 'freshness.old' : 'freshness.recent', params: { days } });
+
+    let nearMiss: Reason | null = null;
+    if (c.failure === 'trl') nearMiss = { code: 'trl.below', params: { trl: offer.trl ?? 0, minTrl: need.trl ?? 0 } };
+    else if (c.failure === 'budget') nearMiss = budgetReason;
+    else if (c.failure === 'score') nearMiss = { code: 'score.belowThreshold', params: { score: c.rounded, threshold: this.config.threshold } };
+
+    return {
+      offerId: offer.id,
+      needId: need.id,
+      score: c.rounded,
+      components: {
+        text: round3(comp.text),
+        sector: round3(comp.sector),
+        trl: round3(comp.trl),
+        budget: round3(comp.budget),
+        region: round3(comp.region),
+        mode: round3(comp.mode),
+        freshness: round3(comp.freshness),
+      },
+      matchedTerms,
+      reasons,
+      nearMiss,
+    };
+  }
+
+  private sectorReason(need: PairFeatures, offer: PairFeatures): Reason | null {
+    for (const ns of need.sectors) if (offer.sectors.includes(ns)) return { code: 'sector.exact', params: { sector: ns } };
+    for (const ns of need.sectors) {
+      if (ns.includes('/')) continue;
+      const inside = offer.sectors.find((os) => os.startsWith(ns + '/'));
+      if (inside) return { code: 'sector.within', params: { sector: inside, parent: ns } };
+    }
+    const common = need.topSectors.find((t) => offer.topSectors.includes(t));
+    if (common) return { code: 'sector.related', params: { parent: common } };
+    return { code: 'sector.none', params: {} };
+  }
+
+  private budgetReason(need: PairFeatures, offer: PairFeatures): Reason {
+    const b = need.money;
+    const p = offer.money;
+    if (!b || !p) return { code: 'budget.unknown', params: {} };
+    const converted = convert(p.min, p.currency, b.currency, this.config.ratesToUsd);
+    if (converted === null) return { code: 'budget.unknown', params: {} };
+    const params = { budget: b.max, budgetCurrency: b.currency, price: p.min, priceCurrency: p.currency, converted: Math.round(converted) };
+    return { code: converted > b.max ? 'budget.below' : 'budget.fits', params };
+  }
+}

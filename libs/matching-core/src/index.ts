@@ -1,0 +1,20 @@
+/**
+ * @techbridge/matching-core — the scoring engine (plain TypeScript; no Nest, TypeORM, kafkajs or pg).
+ */
+export type {
+  Money,
+  OfferDoc,
+  NeedDoc,
+  MatchComponents,
+  MatchedTerm,
+  Reason,
+  Match,
+  MatchSet,
+  DocLanguage,
+  CurrencyCode,
+} from './types';
+export { DEFAULT_MATCHING_CONFIG, DEFAULT_WEIGHTS, resolveConfig, type MatchingConfig } from './config/config';
+export { MatchingEngine, type MatchNeedOptions, type MatchOfferOptions } from './engine';
+export { renderReason, REASON_CODES, type ReasonCode, type ReasonLanguage } from './explain/reasons';
+export { analyze, conceptLabels, type AnalyzerLanguage } from './text/analyzer';
+export { ndcgAtK, precisionAtK, reciprocalRank, meanOf, type Qrels } from './eval/metrics';

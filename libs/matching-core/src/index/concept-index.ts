@@ -1,0 +1,118 @@
+/**
+ * In-memory inverted index of documents over language-neutral concepts.
+ * Upsert assigns a fresh slot (slots ascend, so posting lists stay sorted without re-sorting);
+ * removal tombstones the slot and compaction drops dead postings once they dominate.
+ */
+import { PostingList } from './posting-list';
+
+export interface IndexedDoc<F> {
+  id: string;
+  slot: number;
+  /** BM25 document length (field-weighted concept count) */
+  dl: number;
+  features: F;
+}
+
+export class ConceptIndex<F> {
+  private readonly postings = new Map<string, PostingList>();
+  private readonly keyPostings = new Map<string, PostingList>();
+  private slots: (IndexedDoc<F> | null)[] = [];
+  private dls = new Float32Array(1024);
+  private readonly bySlotId = new Map<string, number>();
+  private dlSum = 0;
+  private deadPostings = 0;
+  private livePostings = 0;
+
+  get size(): number {
+    return this.bySlotId.size;
+  }
+
+  get avgdl(): number {
+    return this.size === 0 ? 1 : this.dlSum / this.size;
+  }
+
+  get slotCount(): number {
+    return this.slots.length;
+  }
+
+  has(id: string): boolean {
+    return this.bySlotId.has(id);
+  }
+
+  get(id: string): IndexedDoc<F> | undefined {
+    const s = this.bySlotId.get(id);
+    return s === undefined ? undefined : (this.slots[s] ?? undefined);
+  }
+
+  docAt(slot: number): IndexedDoc<F> | null {
+    return this.slots[slot];
+  }
+
+  dlAt(slot: number): number {
+    return this.dls[slot];
+  }
+
+  /** Document frequency of a concept (may include not-yet-compacted dead entries). */
+  df(concept: string): number {
+    return this.postings.get(concept)?.length ?? 0;
+  }
+
+  postingList(concept: string): PostingList | undefined {
+    return this.postings.get(concept);
+  }
+
+  /** Auxiliary postings (e.g. sector membership) used for candidate generation. */
+  keyList(key: string): PostingList | undefined {
+    return this.keyPostings.get(key);
+  }
+
+  upsert(id: string, tf: ReadonlyMap<string, number>, dl: number, keys: readonly string[], features: F): void {
+    this.remove(id);
+    const slot = this.slots.length;
+    const doc: IndexedDoc<F> = { id, slot, dl, features };
+    this.slots.push(doc);
+    if (slot >= this.dls.length) {
+      const d = new Float32Array(this.dls.length * 2);
+      d.set(this.dls);
+      this.dls = d;
+    }
+    this.dls[slot] = dl;
+    this.bySlotId.set(id, slot);
+    this.dlSum += dl;
+    for (const [c, w] of tf) {
+      let pl = this.postings.get(c);
+      if (!pl) this.postings.set(c, (pl = new PostingList()));
+      pl.push(slot, w);
+    }
+    for (const k of new Set(keys)) {
+      let pl = this.keyPostings.get(k);
+      if (!pl) this.keyPostings.set(k, (pl = new PostingList()));
+      pl.push(slot, 1);
+    }
+    this.livePostings += tf.size + keys.length;
+  }
+
+  remove(id: string): boolean {
+    const slot = this.bySlotId.get(id);
+    if (slot === undefined) return false;
+    const doc = this.slots[slot]!;
+    this.slots[slot] = null;
+    this.bySlotId.delete(id);
+    this.dlSum -= doc.dl;
+    this.deadPostings += 1;
+    if (this.deadPostings > 2048 && this.deadPostings * 4 > this.size) this.compact();
+    return true;
+  }
+
+  /** Removes tombstoned slots from every posting list. Amortised O(1) per removal. */
+  compact(): void {
+    const live = (s: number) => this.slots[s] !== null;
+    for (const m of [this.postings, this.keyPostings]) {
+      for (const [k, pl] of m) {
+        pl.compact(live);
+        if (pl.length === 0) m.delete(k);
+      }
+    }
+    this.deadPostings = 0;
+  }
+}

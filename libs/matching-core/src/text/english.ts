@@ -1,0 +1,39 @@
+import { porterStem } from './porter';
+
+/** Common English function words plus boilerplate of technology-transfer listings. */
+export const EN_STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a about above after again against all also am an and any are as at be because been before being below between both but by ' +
+    'can could did do does doing down during each etc few for from further had has have having he her here hers him his how i if in into ' +
+    'is it its itself just me more most my no nor not now of off on once only or other our ours out over own per same she should so some ' +
+    'such than that the their theirs them then there these they this those through to too under until up upon very via was we were what ' +
+    'when where which while who whom why will with within without would you your yours ' +
+    'e g eg ie i.e e.g use used using based include includes including provide provides provided offer offers offered need needs needed ' +
+    'seek seeking looking want wants require requires required requirement must may might us new one two three per cent ' +
+    'company enterprise enterprises firm partner partners project projects ltd co inc pvt pakistan pakistani china chinese cpec'
+  ).split(/\s+/),
+);
+
+const TOKEN_RE = /[a-z0-9]+(?:[.'][a-z0-9]+)*/g;
+
+/** Lowercased raw tokens (Latin letters and digits), no stop-word removal. */
+export function tokenizeEnglish(text: string): string[] {
+  const lower = text.normalize('NFKC').toLowerCase();
+  const out: string[] = [];
+  for (const m of lower.matchAll(TOKEN_RE)) {
+    let t = m[0];
+    if (t.endsWith("'s")) t = t.slice(0, -2);
+    t = t.replace(/'/g, '');
+    if (t.length === 0) continue;
+    out.push(t);
+  }
+  return out;
+}
+
+/** A token's index term: stop words → null; numbers kept only when mixed with letters or ≥ 2 digits. */
+export function englishTerm(token: string): string | null {
+  if (EN_STOP_WORDS.has(token)) return null;
+  if (token.length === 1 && !/[0-9]/.test(token)) return null;
+  if (/^[0-9.]+$/.test(token)) return null; // bare numbers carry no topic
+  return porterStem(token);
+}

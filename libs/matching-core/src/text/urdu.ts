@@ -1,0 +1,35 @@
+/**
+ * Urdu normalisation: unify Arabic/Persian letter variants that Urdu keyboards mix
+ * (ي/ى→ی, ك→ک, ه/ة→ہ, ۃ→ہ, أ/إ/آ kept as ا only for hamza-carriers), strip diacritics (harakat),
+ * tatweel and zero-width characters, map Urdu/Arabic-Indic digits to ASCII.
+ */
+const DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/g;
+const ZERO_WIDTH = /[\u200B-\u200F\u202A-\u202E\u2060\uFEFF\u0640]/g;
+
+export function normalizeUrdu(text: string): string {
+  let s = text.normalize('NFC').replace(ZERO_WIDTH, '').replace(DIACRITICS, '');
+  s = s
+    .replace(/[\u064A\u0649\u06CC]/g, '\u06CC') // ي ى → ی
+    .replace(/\u06D2/g, '\u06D2') // ے stays
+    .replace(/\u0643/g, '\u06A9') // ك → ک
+    .replace(/[\u0647\u06C1\u06C3\u0629]/g, '\u06C1') // ه ۃ ة → ہ
+    .replace(/[\u0623\u0625]/g, '\u0627') // أ إ → ا
+    .replace(/\u0624/g, '\u0648') // ؤ → و
+    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+  return s;
+}
+
+export const UR_STOP_WORDS: ReadonlySet<string> = new Set(
+  normalizeUrdu(
+    'کے کی کا کو میں سے اور پر ہے ہیں تھا تھی تھے یہ وہ ایک کہ جو بھی لیے لئے کر کرنے کرتا کرتی ہو گا گی گے نہیں تو ان اس جس یا ساتھ والے والی والا لیکن اپنے اپنی ہم آپ ہمیں چاہیے ضرورت درکار برائے',
+  ).split(/\s+/),
+);
+
+const UR_TOKEN_RE = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]+|[a-z0-9]+/g;
+
+/** Normalised Urdu tokens (Arabic-script runs; embedded Latin/digits lowercased), stop words kept. */
+export function tokenizeUrdu(text: string): string[] {
+  const s = normalizeUrdu(text).toLowerCase();
+  return [...s.matchAll(UR_TOKEN_RE)].map((m) => m[0]);
+}
