@@ -1,0 +1,155 @@
+import helmet from '@fastify/helmet';
+import httpProxy from '@fastify/http-proxy';
+import { randomUUID } from 'node:crypto';
+import Fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ConfigError, PROBLEM_TYPE_BASE } from '@techbridge/platform';
+import { GatewayConfig, loadGatewayConfig } from './config';
+import { ROUTE_TABLE, Upstream, routesFor, upstreamUrls } from './routes';
+
+/*
+ * Plain Fastify, not a Nest app: the gateway has no controllers, no DI graph, no database, no guards —
+ * only routing, header hygiene and error mapping. Nest would add a second router and an extra layer
+ * on the hot path of every request (the brief wants ≥ 50 % of a bare Nest endpoint's throughput
+ * through the gateway) without giving us anything we use. createGatewayApp() still mirrors the
+ * services' create<Name>App(config) so the e2e harness and `npm start` treat it the same way.
+ */
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+function problem(reply: FastifyReply, status: number, title: string, detail: string, instance: string, headers: Record<string, string> = {}) {
+  for (const [k, v] of Object.entries(headers)) reply.header(k, v);
+  return reply
+    .code(status)
+    .header('content-type', 'application/problem+json; charset=utf-8')
+    .send(JSON.stringify({ type: `${PROBLEM_TYPE_BASE}${status === 404 ? 'not-found' : `http-${status}`}`, title, status, detail, instance }));
+}
+
+export async function createGatewayApp(config: GatewayConfig): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers["x-api-key"]'] },
+    // The gateway is the edge: the socket peer is the client. Never believe a client's X-Forwarded-For.
+    trustProxy: false,
+    // Keep a caller's correlation id when it is a sane token, else mint one.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    keepAliveTimeout: 65_000,
+  });
+
+  await app.register(helmet, { contentSecurityPolicy: false, global: true });
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  const urls = upstreamUrls(config);
+  const rewriteRequestHeaders = (req: FastifyRequest, headers: Record<string, any>) => {
+    // Overwrite, never append: a client-supplied X-Forwarded-For would let it pick its own rate-limit key.
+    headers['x-forwarded-for'] = req.socket.remoteAddress ?? req.ip;
+    headers['x-forwarded-proto'] = req.protocol;
+    headers['x-forwarded-host'] = req.headers.host ?? '';
+    headers['x-request-id'] = req.id;
+    delete headers.forwarded;
+    delete headers['x-real-ip'];
+    return headers;
+  };
+  const onError = (reply: FastifyReply, { error }: { error: Error & { statusCode?: number } }) => {
+    const instance = reply.request.url;
+    if (error.statusCode === 504) {
+      return problem(reply, 504, 'Gateway timeout', 'The service behind this path did not answer in time.', instance);
+    }
+    reply.request.log.warn({ err: error }, 'upstream unavailable');
+    return problem(reply, 503, 'Service unavailable', 'The service behind this path is unavailable; retry after the indicated delay.', instance, {
+      'retry-after': '5',
+    });
+  };
+
+  for (const [name, prefixes] of Object.entries(ROUTE_TABLE) as [Upstream, string[]][]) {
+    await app.register(httpProxy, {
+      upstream: urls[name],
+      routes: routesFor(prefixes),
+      // Full path is forwarded as is (no prefix stripping): the services mount /v1/... themselves.
+      rewritePrefix: '',
+      http2: false,
+      undici: {
+        connections: config.UPSTREAM_CONNECTIONS,
+        pipelining: 1,
+        keepAliveTimeout: 60_000,
+        keepAliveMaxTimeout: 600_000,
+        connectTimeout: 2_000,
+        headersTimeout: config.UPSTREAM_TIMEOUT_MS,
+        bodyTimeout: config.UPSTREAM_TIMEOUT_MS,
+      },
+      disableRequestLogging: true,
+      replyOptions: {
+        rewriteRequestHeaders,
+        onError,
+        // No automatic retries: a service's own 503 + Retry-After goes straight to the client, and a
+        // POST is never sent twice by us.
+        retryDelay: () => null,
+      },
+    } as any);
+  }
+
+  app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/health/live', async () => ({ status: 'ok' }));
+  app.get('/health/ready', async (_req, reply) => {
+    const checks = await Promise.all(
+      (Object.entries(urls) as [Upstream, string][]).map(async ([name, base]) => {
+        try {
+          const res = await fetch(`${base}/health`, { signal: AbortSignal.timeout(1500) });
+          await res.body?.cancel();
+          return [name, res.status === 200 ? 'up' : `down (HTTP ${res.status})`] as const;
+        } catch (err) {
+          const cause = (err as { cause?: { code?: string } }).cause;
+          return [name, `down (${cause?.code ?? (err as Error).message})`] as const;
+        }
+      }),
+    );
+    const upstreams = Object.fromEntries(checks);
+    const ok = checks.every(([, s]) => s === 'up');
+    if (!ok) reply.code(503).header('retry-after', '5');
+    return { status: ok ? 'ok' : 'degraded', upstreams };
+  });
+
+  app.setNotFoundHandler((req, reply) =>
+    problem(reply, 404, 'Not found', `No service answers ${req.method} ${req.url.split('?')[0]}.`, req.url),
+  );
+  app.setErrorHandler((err: Error & { statusCode?: number }, req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status === 500) req.log.error({ err }, 'gateway error');
+    return problem(reply, status, status === 500 ? 'Internal error' : 'Bad request', status === 500 ? 'Unexpected gateway error.' : err.message, req.url);
+  });
+  return app;
+}
+
+export function runGateway(): void {
+  const start = async () => {
+    const config = loadGatewayConfig();
+    const app = await createGatewayApp(config);
+    const stop = async (signal: string) => {
+      app.log.info(`${signal}: closing`);
+      await app.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+    try {
+      await app.listen({ port: config.PORT, host: config.HOST });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        throw new ConfigError(`port ${config.PORT} is already in use: stop whatever holds it or set PORT to a free one`);
+      }
+      throw err;
+    }
+    console.log(`gateway: listening on http://127.0.0.1:${config.PORT} (health at /health, /health/ready)`);
+  };
+  start().catch((err) => {
+    console.error(`gateway: cannot start — ${err instanceof ConfigError ? err.message : ((err as Error)?.stack ?? err)}`);
+    process.exit(1);
+  });
+}
+
+if (require.main === module) {
+  runGateway();
+}
