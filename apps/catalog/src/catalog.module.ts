@@ -1,0 +1,51 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuthModule } from '@techbridge/auth';
+import { MessagingModule, OutboxPublisher } from '@techbridge/messaging';
+import { HealthModule, structuredLogger, typeOrmModuleOptions } from '@techbridge/platform';
+import { CATALOG_CONFIG, CatalogConfig } from './config';
+import { CATALOG_ENTITIES, CATALOG_MIGRATIONS } from './database';
+import { EnterpriseProjectionHandler } from './enterprises/enterprise-projection.handler';
+import { ExpiryJob } from './expiry/expiry.job';
+import { CatalogItemService } from './items/catalog-item.service';
+import { NEEDS, OFFERS } from './items/item.tokens';
+import { NeedController } from './needs/need.controller';
+import { NEED_KIND } from './needs/need.kind';
+import { OfferController } from './offers/offer.controller';
+import { OFFER_KIND } from './offers/offer.kind';
+import { TaxonomyController } from './taxonomy/taxonomy.controller';
+
+const itemService = (token: symbol, kind: any) => ({
+  provide: token,
+  inject: [getDataSourceToken(), OutboxPublisher],
+  useFactory: (dataSource: DataSource, outbox: OutboxPublisher) => new CatalogItemService(kind, dataSource, outbox),
+});
+
+@Module({})
+export class CatalogModule {
+  static forRoot(config: CatalogConfig): DynamicModule {
+    return {
+      module: CatalogModule,
+      imports: [
+        structuredLogger('catalog', config.LOG_LEVEL),
+        TypeOrmModule.forRoot(
+          typeOrmModuleOptions({ url: config.DATABASE_URL, entities: CATALOG_ENTITIES, migrations: CATALOG_MIGRATIONS }),
+        ),
+        MessagingModule.forRootAsync({
+          useFactory: () => ({ service: 'catalog', brokers: config.KAFKA_BROKERS, databaseUrl: config.DATABASE_URL }),
+        }),
+        AuthModule.forRootAsync({ useFactory: () => ({ adminApiKey: config.ADMIN_API_KEY }) }),
+        HealthModule,
+      ],
+      controllers: [OfferController, NeedController, TaxonomyController],
+      providers: [
+        { provide: CATALOG_CONFIG, useValue: config },
+        itemService(OFFERS, OFFER_KIND),
+        itemService(NEEDS, NEED_KIND),
+        EnterpriseProjectionHandler,
+        ExpiryJob,
+      ],
+    };
+  }
+}

@@ -1,0 +1,2 @@
+export const OFFERS = Symbol('OFFERS');
+export const NEEDS = Symbol('NEEDS');
