@@ -28,7 +28,8 @@ async function main() {
   ensureDeps({ log });
   ensureBuild({ log, env });
   const runner = path.join(ROOT, 'dist', 'bench', 'run.js');
-  if (!fs.existsSync(runner)) throw new ProvisionError('dist/bench/run.js is missing: write bench/run.ts and build again.');
+  if (!fs.existsSync(runner))
+    throw new ProvisionError('dist/bench/run.js is missing: write bench/run.ts and build again.');
   const { ensurePostgres, ensureDatabases, databaseUrl } = await import('./postgres.mjs');
   const { ensureKafka, ensureTopics } = await import('./kafka.mjs');
   const layout = JSON.parse(fs.readFileSync(path.join(ROOT, 'deploy', 'services.json'), 'utf8'));
@@ -43,11 +44,19 @@ async function main() {
     NODE_ENV: 'production',
     BENCH_DATABASE_URL: postgres.baseUrl, // server URL; databases are <database>_bench
     TEST_DATABASE_URL: postgres.baseUrl,
-    BENCH_DATABASES: JSON.stringify(Object.fromEntries(layout.services.map((s) => [s.name, databaseUrl(postgres.baseUrl, `${s.database}_bench`)]))),
+    BENCH_DATABASES: JSON.stringify(
+      Object.fromEntries(
+        layout.services.map((s) => [s.name, databaseUrl(postgres.baseUrl, `${s.database}_bench`)]),
+      ),
+    ),
     KAFKA_BROKERS: kafka.brokers,
   };
   return new Promise((resolve) => {
-    child = spawn(process.execPath, [runner, ...process.argv.slice(2)], { cwd: ROOT, env: benchEnv, stdio: 'inherit' });
+    child = spawn(process.execPath, [runner, ...process.argv.slice(2)], {
+      cwd: ROOT,
+      env: benchEnv,
+      stdio: 'inherit',
+    });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }

@@ -155,7 +155,10 @@ function ensureKafkaJars({ log = console.log } = {}) {
     { cwd: KAFKA_HOME, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   if (res.status !== 0) {
-    const out = tailLines(`${res.stdout || ''}\n${res.stderr || ''}${res.error ? `\n${res.error.message}` : ''}`, 25);
+    const out = tailLines(
+      `${res.stdout || ''}\n${res.stderr || ''}${res.error ? `\n${res.error.message}` : ''}`,
+      25,
+    );
     throw new ProvisionError(
       `Fetching the Kafka ${KAFKA_VERSION} jars with Maven failed (exit ${res.status}): check that Maven Central is reachable, or set KAFKA_BROKERS to an existing broker.`,
       `Last lines of the Maven output:\n${out}`,
@@ -164,7 +167,9 @@ function ensureKafkaJars({ log = console.log } = {}) {
   fs.rmSync(KAFKA_LIB, { recursive: true, force: true });
   fs.renameSync(tmpLib, KAFKA_LIB);
   if (!jarsPresent()) {
-    throw new ProvisionError(`Maven finished but .local/kafka/lib does not contain the Kafka ${KAFKA_VERSION} jars.`);
+    throw new ProvisionError(
+      `Maven finished but .local/kafka/lib does not contain the Kafka ${KAFKA_VERSION} jars.`,
+    );
   }
   return KAFKA_LIB;
 }
@@ -316,7 +321,13 @@ async function stopPid(instance, pid) {
  * ensureKafka({ instance, preferredPort, env, log, fresh })
  * → { brokers: '127.0.0.1:PORT', startedByUs, pid?, port?, stop(): Promise<void> }
  */
-async function ensureKafka({ instance = 'dev', preferredPort, env = process.env, log = console.log, fresh } = {}) {
+async function ensureKafka({
+  instance = 'dev',
+  preferredPort,
+  env = process.env,
+  log = console.log,
+  fresh,
+} = {}) {
   if (env.KAFKA_BROKERS) {
     const brokers = env.KAFKA_BROKERS;
     try {
@@ -351,10 +362,20 @@ async function ensureKafka({ instance = 'dev', preferredPort, env = process.env,
       }
     }
     if (ok) {
-      log(`Reusing Kafka broker on ${brokers} (instance "${instance}") started earlier (pid ${earlier.pid}).`);
-      return { brokers, startedByUs: false, pid: earlier.pid, port: earlier.port, stop: async () => undefined };
+      log(
+        `Reusing Kafka broker on ${brokers} (instance "${instance}") started earlier (pid ${earlier.pid}).`,
+      );
+      return {
+        brokers,
+        startedByUs: false,
+        pid: earlier.pid,
+        port: earlier.port,
+        stop: async () => undefined,
+      };
     }
-    log(`Kafka broker pid ${earlier.pid} (instance "${instance}") does not answer: stopping it and starting a new one.`);
+    log(
+      `Kafka broker pid ${earlier.pid} (instance "${instance}") does not answer: stopping it and starting a new one.`,
+    );
     await stopPid(instance, earlier.pid);
   } else if (earlier) {
     await stopPid(instance, earlier.pid);
@@ -378,7 +399,10 @@ async function ensureKafka({ instance = 'dev', preferredPort, env = process.env,
   formatStorage(f);
 
   const out = fs.openSync(f.log, 'a');
-  fs.writeSync(out, `\n===== ${new Date().toISOString()} starting Kafka ${KAFKA_VERSION} on 127.0.0.1:${port} =====\n`);
+  fs.writeSync(
+    out,
+    `\n===== ${new Date().toISOString()} starting Kafka ${KAFKA_VERSION} on 127.0.0.1:${port} =====\n`,
+  );
   const child = spawn(
     'java',
     [
@@ -406,7 +430,9 @@ async function ensureKafka({ instance = 'dev', preferredPort, env = process.env,
   fs.writeFileSync(f.pid, `${pid}\n`);
   fs.writeFileSync(f.port, `${port}\n`);
   const brokers = `127.0.0.1:${port}`;
-  log(`Starting Kafka ${KAFKA_VERSION} broker on ${brokers} (instance "${instance}", pid ${pid}, log ${path.relative(process.cwd(), f.log) || f.log}) …`);
+  log(
+    `Starting Kafka ${KAFKA_VERSION} broker on ${brokers} (instance "${instance}", pid ${pid}, log ${path.relative(process.cwd(), f.log) || f.log}) …`,
+  );
 
   let stopped = false;
   const stop = async () => {
@@ -454,7 +480,12 @@ function topicSpecs(topicsJson) {
       replicationFactor: 1,
       configEntries: topic.compacted ? [{ name: 'cleanup.policy', value: 'compact' }] : [],
     });
-    specs.push({ topic: `${topic.name}${suffix}`, numPartitions: dlqPartitions, replicationFactor: 1, configEntries: [] });
+    specs.push({
+      topic: `${topic.name}${suffix}`,
+      numPartitions: dlqPartitions,
+      replicationFactor: 1,
+      configEntries: [],
+    });
   }
   return specs;
 }
@@ -485,7 +516,9 @@ async function ensureTopics(brokers, topicsJson, { log = console.log, timeoutMs 
       let leaderless = [];
       try {
         const meta = await admin.fetchTopicMetadata({ topics: names });
-        leaderless = meta.topics.filter((t) => t.partitions.length === 0 || t.partitions.some((p) => p.leader < 0));
+        leaderless = meta.topics.filter(
+          (t) => t.partitions.length === 0 || t.partitions.some((p) => p.leader < 0),
+        );
       } catch (e) {
         leaderless = [{ name: e.message }];
       }

@@ -114,14 +114,20 @@ async function startEmbedded({ log }) {
  * ensurePostgres({ env, log }) → { baseUrl: 'postgres://user@host:port', startedByUs, stop() }.
  * Throws ProvisionError (never exits) when DATABASE_URL is set but does not answer.
  */
-async function ensurePostgres({ env = process.env, log = console.log, skipLocal = env.TECHBRIDGE_EMBEDDED_PG === '1' } = {}) {
+async function ensurePostgres({
+  env = process.env,
+  log = console.log,
+  skipLocal = env.TECHBRIDGE_EMBEDDED_PG === '1',
+} = {}) {
   if (env.DATABASE_URL) {
     const given = env.DATABASE_URL;
     let baseUrl;
     try {
       baseUrl = serverUrl(given);
     } catch (e) {
-      throw new ProvisionError(`DATABASE_URL=${redactUrl(given)} is not a valid URL (${e.message}): fix it or unset DATABASE_URL to use a local one.`);
+      throw new ProvisionError(
+        `DATABASE_URL=${redactUrl(given)} is not a valid URL (${e.message}): fix it or unset DATABASE_URL to use a local one.`,
+      );
     }
     const hasDb = new URL(given).pathname.length > 1;
     try {
@@ -142,7 +148,10 @@ async function ensurePostgres({ env = process.env, log = console.log, skipLocal 
 
 /** Create the databases in `names` that do not exist yet (safe against a parallel run creating them too). */
 async function ensureDatabases(baseUrl, names, { log = console.log } = {}) {
-  const client = new (pg().Client)({ connectionString: databaseUrl(baseUrl, 'postgres'), connectionTimeoutMillis: 5000 });
+  const client = new (pg().Client)({
+    connectionString: databaseUrl(baseUrl, 'postgres'),
+    connectionTimeoutMillis: 5000,
+  });
   client.on('error', () => undefined);
   await client.connect();
   const created = [];
@@ -167,4 +176,11 @@ async function ensureDatabases(baseUrl, names, { log = console.log } = {}) {
   return created;
 }
 
-module.exports = { ensurePostgres, ensureDatabases, databaseUrl, serverUrl, probePostgres: probe, EMBEDDED_PORT };
+module.exports = {
+  ensurePostgres,
+  ensureDatabases,
+  databaseUrl,
+  serverUrl,
+  probePostgres: probe,
+  EMBEDDED_PORT,
+};

@@ -92,7 +92,9 @@ function ensureBuild({ log = console.log, env = process.env } = {}) {
   log('Building (npm run build) …');
   const r = spawnSync(NPM, ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) {
-    throw new ProvisionError(`The TypeScript build failed (npm run build exited ${r.status}): fix the errors above and run again.`);
+    throw new ProvisionError(
+      `The TypeScript build failed (npm run build exited ${r.status}): fix the errors above and run again.`,
+    );
   }
   return true;
 }

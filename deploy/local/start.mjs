@@ -5,7 +5,18 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import readline from 'node:readline';
 import { spawn } from 'node:child_process';
-import { ROOT, ProvisionError, checkTools, ensureDeps, ensureBuild, report, isPortFree, sleep, killTree, isAlive } from './preflight.mjs';
+import {
+  ROOT,
+  ProvisionError,
+  checkTools,
+  ensureDeps,
+  ensureBuild,
+  report,
+  isPortFree,
+  sleep,
+  killTree,
+  isAlive,
+} from './preflight.mjs';
 
 const env = process.env;
 const log = (...a) => console.log(...a);
@@ -33,7 +44,11 @@ function runChild(name, file, childEnv, colorIndex) {
       `${path.relative(ROOT, abs)} is missing: the build did not produce it (does its .ts source exist under apps/?).`,
     );
   }
-  const proc = spawn(process.execPath, [abs], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [abs], {
+    cwd: ROOT,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const rec = { name, proc, tail: [], exited: false, code: null, signal: null };
   const pre = prefixer(name, colorIndex);
   for (const [stream, out] of [
@@ -66,7 +81,9 @@ function runChild(name, file, childEnv, colorIndex) {
 function adminApiKey() {
   if (env.ADMIN_API_KEY) {
     if (env.ADMIN_API_KEY.length < 32) {
-      throw new ProvisionError('ADMIN_API_KEY must be at least 32 characters: set a longer one or unset it to use a generated key.');
+      throw new ProvisionError(
+        'ADMIN_API_KEY must be at least 32 characters: set a longer one or unset it to use a generated key.',
+      );
     }
     return { key: env.ADMIN_API_KEY, source: 'ADMIN_API_KEY' };
   }
@@ -78,7 +95,9 @@ function adminApiKey() {
   const key = crypto.randomBytes(32).toString('base64url');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${key}\n`, { mode: 0o600 });
-  log(`Generated an admin API key (kept in .local/admin-api-key; set ADMIN_API_KEY to use your own):\n  ${key}`);
+  log(
+    `Generated an admin API key (kept in .local/admin-api-key; set ADMIN_API_KEY to use your own):\n  ${key}`,
+  );
   return { key, source: '.local/admin-api-key' };
 }
 
@@ -122,7 +141,9 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
       firstSignalAt = Date.now();
       void shutdown(0);
     } else if (Date.now() - firstSignalAt > 3000) {
-      log('Interrupted again: exiting now (a Kafka broker started by this run may keep running; see deploy/local/README.md).');
+      log(
+        'Interrupted again: exiting now (a Kafka broker started by this run may keep running; see deploy/local/README.md).',
+      );
       process.exit(130);
     }
   });
@@ -161,7 +182,8 @@ async function main() {
     const v = env[`${s.name.toUpperCase()}_PORT`];
     if (v === undefined || v === '') return s.port;
     const n = Number.parseInt(v, 10);
-    if (!(n > 0 && n < 65536)) throw new ProvisionError(`${s.name.toUpperCase()}_PORT=${v} is not a valid port number.`);
+    if (!(n > 0 && n < 65536))
+      throw new ProvisionError(`${s.name.toUpperCase()}_PORT=${v} is not a valid port number.`);
     return n;
   };
   const services = layout.services.map((s) => ({ ...s, port: portOf(s) }));
@@ -214,7 +236,9 @@ async function main() {
     const rec = runChild(`${s.name}:migrate`, s.migrate, envFor(s), i);
     const done = await rec.done;
     if (done.code !== 0) {
-      throw new ProvisionError(`The ${s.name} migration failed (${done.signal || `exit ${done.code}`}): see its output above.`);
+      throw new ProvisionError(
+        `The ${s.name} migration failed (${done.signal || `exit ${done.code}`}): see its output above.`,
+      );
     }
   }
 
@@ -237,7 +261,9 @@ async function main() {
   for (const [rec] of started) {
     rec.done.then((r) => {
       if (shuttingDown) return;
-      console.error(`\n✖ ${r.name} exited unexpectedly (${r.signal || `code ${r.code}`}): stopping everything.`);
+      console.error(
+        `\n✖ ${r.name} exited unexpectedly (${r.signal || `code ${r.code}`}): stopping everything.`,
+      );
       void shutdown(1);
     });
   }
@@ -252,12 +278,18 @@ async function main() {
   log(line(['service', 'url', 'docs', 'health']));
   for (const r of rows) log(line(r));
   log('');
-  log(`  Kafka broker   ${kafka.brokers}${kafka.startedByUs ? ' (started by this run; stops on Ctrl-C)' : ' (already running; left running)'}`);
-  log(`  Postgres       ${postgres.baseUrl}  databases: ${services.map((s) => s.database).filter(Boolean).join(', ')}`);
+  log(
+    `  Kafka broker   ${kafka.brokers}${kafka.startedByUs ? ' (started by this run; stops on Ctrl-C)' : ' (already running; left running)'}`,
+  );
+  log(
+    `  Postgres       ${postgres.baseUrl}  databases: ${services
+      .map((s) => s.database)
+      .filter(Boolean)
+      .join(', ')}`,
+  );
   log(`  Admin API key  from ${admin.source}`);
   log('');
   log('TechBridge is up — press Ctrl-C to stop.');
-
 }
 
 main().catch(async (e) => {
@@ -265,4 +297,3 @@ main().catch(async (e) => {
   report(e);
   await shutdown(1);
 });
-

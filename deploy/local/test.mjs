@@ -45,7 +45,15 @@ async function jest(label, projects, outputFile, extraArgs, childEnv) {
   fs.rmSync(outputFile, { force: true });
   const code = await run(
     bin('jest'),
-    ['--selectProjects', ...projects, '--ci', '--passWithNoTests', '--json', `--outputFile=${outputFile}`, ...extraArgs],
+    [
+      '--selectProjects',
+      ...projects,
+      '--ci',
+      '--passWithNoTests',
+      '--json',
+      `--outputFile=${outputFile}`,
+      ...extraArgs,
+    ],
     childEnv,
   );
   let r;
@@ -108,11 +116,20 @@ async function main() {
 
   // Tier 1: static checks.
   await check('typecheck (tsc --noEmit)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
-  await check('dependency rules (depcruise)', bin('depcruise'), ['apps', 'libs', '--config', '.dependency-cruiser.cjs']);
+  await check('dependency rules (depcruise)', bin('depcruise'), [
+    'apps',
+    'libs',
+    '--config',
+    '.dependency-cruiser.cjs',
+  ]);
   if (interrupted) return;
 
   // Tier 2: unit tests (pure).
-  await jest('unit tests', ['unit'], path.join(LOCAL, 'jest-unit.json'), [], { ...env, FORCE_COLOR: '0', CI: env.CI || 'true' });
+  await jest('unit tests', ['unit'], path.join(LOCAL, 'jest-unit.json'), [], {
+    ...env,
+    FORCE_COLOR: '0',
+    CI: env.CI || 'true',
+  });
   if (interrupted) return;
 
   // Tier 3: integration + e2e against the real Postgres and the test broker.

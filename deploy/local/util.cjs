@@ -19,7 +19,9 @@ class ProvisionError extends Error {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function tailLines(text, n = 30) {
-  const lines = String(text || '').replace(/\s+$/, '').split('\n');
+  const lines = String(text || '')
+    .replace(/\s+$/, '')
+    .split('\n');
   return lines.slice(-n).join('\n');
 }
 
