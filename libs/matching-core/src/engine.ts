@@ -26,6 +26,9 @@ const TEXT_SATURATION = 0.4;
 /** candidates with neither this much text relevance nor a sector overlap are not considered */
 const MIN_TEXT = 0.02;
 const DAY = 86_400_000;
+/** in large indexes, concepts found in more than this share of documents act as stop words */
+const MAX_DF_SHARE = 0.4;
+const MAX_DF_MIN_DOCS = 1000;
 
 interface QueryConcept {
   c: string;
@@ -77,6 +80,10 @@ class TopK {
         i = w;
       }
     }
+  }
+  /** rounded score a newcomer must beat to enter; -Infinity while not full */
+  worst(): number {
+    return this.h.length < this.cap || this.cap <= 0 ? (this.cap <= 0 ? Infinity : -Infinity) : this.h[0].rounded;
   }
   sorted(): Candidate[] {
     return [...this.h].sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
@@ -183,7 +190,7 @@ export class MatchingEngine {
     if (useText && N > 0) {
       for (const [c, tf] of qv.tf) {
         const df = index.df(c);
-        if (df === 0) continue;
+        if (df === 0 || (N >= MAX_DF_MIN_DOCS && df > MAX_DF_SHARE * N)) continue;
         const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
         query.push({ c, qw: Math.sqrt(tf), idf });
       }
@@ -247,6 +254,10 @@ export class MatchingEngine {
     const near = new TopK(nearMissLimit ?? Math.min(limit, 10));
     const threshold = cfg.threshold / 100;
     const nearFloor = (cfg.threshold - cfg.nearMissMargin) / 100;
+    // upper bound of the score from text and sector alone (every other component at 1) for pruning
+    const w = cfg.weights;
+    const wSum = w.text + w.sector + w.trl + w.budget + w.region + w.mode + w.freshness - (useText ? 0 : w.text);
+    const wRest = wSum - w.sector - (useText ? w.text : 0);
     for (const s of touched) {
       mark[s] = 0;
       const doc = index.docAt(s);
@@ -255,10 +266,13 @@ export class MatchingEngine {
       if (restrict && !restrict.has(doc.id)) continue;
       const need = side === 'need' ? qf : df;
       const offer = side === 'need' ? df : qf;
-      if (!isLive(df, now) || !passesHardFilters(need, offer, cfg)) continue;
       const text = Math.min(1, acc[s] * norm);
       const sector = sectorFit(need, offer);
       if (text < MIN_TEXT && sector === 0) continue;
+      const ub = wSum > 0 ? ((useText ? w.text * text : 0) + w.sector * sector + wRest) / wSum : 0;
+      if (ub < nearFloor) continue;
+      if (ub * 100 + 0.05 < top.worst() && ub * 100 + 0.05 < near.worst()) continue;
+      if (!isLive(df, now) || !passesHardFilters(need, offer, cfg)) continue;
       const ev = evaluatePair(need, offer, text, sector, useText, cfg, now);
       const rounded = Math.round(ev.raw * 1000) / 10;
       if (ev.failures.length === 0) {

@@ -29,14 +29,14 @@ export function passesHardFilters(need: PairFeatures, offer: PairFeatures, cfg: 
 
 export function sectorFit(need: PairFeatures, offer: PairFeatures): number {
   let best = 0;
-  for (const ns of need.sectors) {
-    for (const os of offer.sectors) {
-      if (ns === os) return 1;
-      const nTop = ns.split('/')[0];
-      const oTop = os.split('/')[0];
-      if (nTop !== oTop) continue;
+  const ns = need.sectors;
+  const os = offer.sectors;
+  for (let i = 0; i < ns.length; i++) {
+    for (let j = 0; j < os.length; j++) {
+      if (ns[i] === os[j]) return 1;
+      if (need.sectorTops[i] !== offer.sectorTops[j]) continue;
       // need names the whole sector and the offer is inside it: a good fit, not exact
-      if (ns === nTop) best = Math.max(best, 0.8);
+      if (need.sectorIsTop[i]) best = Math.max(best, 0.8);
       else best = Math.max(best, 0.6);
     }
   }

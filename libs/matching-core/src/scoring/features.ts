@@ -12,6 +12,10 @@ export interface PairFeatures {
   modes: number; // bitmask over COOPERATION_MODES
   modeCount: number;
   sectors: readonly string[];
+  /** top-level sector of each entry of `sectors` (same order) */
+  sectorTops: readonly string[];
+  /** true where `sectors[i]` is a top-level code */
+  sectorIsTop: readonly boolean[];
   topSectors: readonly string[];
   trl: number | null; // offer TRL or need minTrl
   money: Money | null;
@@ -49,8 +53,21 @@ function ms(iso: string | null | undefined): number | null {
   return Number.isFinite(t) ? t : null;
 }
 
+function topOf(s: string): string {
+  return parentSector(s) ?? s.split('/')[0];
+}
+
 function tops(sectors: readonly string[]): string[] {
-  return [...new Set(sectors.map((s) => parentSector(s) ?? s.split('/')[0]))];
+  return [...new Set(sectors.map(topOf))];
+}
+
+function sectorFields(sectors: readonly string[]) {
+  return {
+    sectors: [...sectors],
+    sectorTops: sectors.map(topOf),
+    sectorIsTop: sectors.map((s) => topOf(s) === s),
+    topSectors: tops(sectors),
+  };
 }
 
 function validMoney(m: Money | null | undefined): Money | null {
@@ -68,8 +85,7 @@ export function offerFeatures(o: OfferDoc, weakText: boolean): PairFeatures {
     liveUntil: ms(o.validUntil),
     modes,
     modeCount: popcount(modes),
-    sectors: [...o.sectors],
-    topSectors: tops(o.sectors),
+    ...sectorFields(o.sectors),
     trl: Number.isFinite(o.trl) ? o.trl : null,
     money: validMoney(o.price),
     regions: [...o.targetRegions],
@@ -93,8 +109,7 @@ export function needFeatures(n: NeedDoc, weakText: boolean): PairFeatures {
     liveUntil,
     modes,
     modeCount: popcount(modes),
-    sectors: [...n.sectors],
-    topSectors: tops(n.sectors),
+    ...sectorFields(n.sectors),
     trl: n.minTrl ?? null,
     money: validMoney(n.budget),
     regions: n.region ? [n.region] : [],
