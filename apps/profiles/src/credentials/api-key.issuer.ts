@@ -41,7 +41,8 @@ export class ApiKeyIssuer {
 
   /** Revokes every live key of the principal except `keep`; returns how many were revoked. */
   async revokeAll(manager: EntityManager, principalId: string, keep?: string): Promise<number> {
-    const revoked: { key_id: string; revoked_at: Date }[] = await manager.query(
+    // TypeORM's Postgres driver answers an UPDATE … RETURNING with [rows, affectedCount], not rows.
+    const [revoked]: [{ key_id: string; revoked_at: Date }[], number] = await manager.query(
       `UPDATE credentials SET revoked_at = now()
         WHERE principal_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR key_id <> $2::uuid)
         RETURNING key_id, revoked_at`,
