@@ -5,7 +5,7 @@ const swcrc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swcrc.$schema;
 // ESM-only packages (NestJS 12 and friends) are compiled to CommonJS for Jest; see the transformer.
 const transform = { '^.+\\.(t|j)s$': ['<rootDir>/test/jest/esm-interop.transformer.js', { ...swcrc, swcrc: false }] };
-const transformIgnorePatterns = ['/node_modules/(?!(@nestjs|@fastify/otel)/)'];
+const transformIgnorePatterns = ['/node_modules/(?!(@nestjs|@fastify/otel|content-disposition)/)'];
 const moduleNameMapper = {
   '^@techbridge/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
 };
