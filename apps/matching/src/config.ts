@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { baseConfigSchema, loadConfig } from '@techbridge/platform';
+
+const jsonRecord = <T extends z.ZodTypeAny>(value: T) =>
+  z
+    .string()
+    .transform((s, ctx) => {
+      try {
+        return JSON.parse(s);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON object' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.record(z.string(), value));
+
+export const matchingConfigSchema = baseConfigSchema.extend({
+  /** How many ranked offers a stored match set keeps (the API pages through them). */
+  MATCH_SET_SIZE: z.coerce.number().int().min(1).max(500).default(50),
+  /** Minimum score (0–100) for a match to be shown; near-misses are reported just below it. */
+  MATCH_THRESHOLD: z.coerce.number().min(0).max(100).default(20),
+  /** Operator-set conversion rates, USD per unit, e.g. {"USD":1,"CNY":0.139,"PKR":0.00357}. Never fetched. */
+  RATES_TO_USD: jsonRecord(z.number().positive()).optional(),
+  /** Which counterpart countries are matched, e.g. {"PK":["CN"],"CN":["PK"]} (the default). */
+  COUNTERPART_COUNTRIES: jsonRecord(z.array(z.string())).optional(),
+  /** Component weights override, e.g. {"text":0.5,"sector":0.2}; see libs/matching-core config. */
+  MATCH_WEIGHTS: jsonRecord(z.number().min(0)).optional(),
+});
+export type MatchingServiceConfig = z.infer<typeof matchingConfigSchema>;
+export const MATCHING_CONFIG = Symbol('MATCHING_CONFIG');
+
+export function loadMatchingConfig(env = process.env): MatchingServiceConfig {
+  return loadConfig(matchingConfigSchema, env);
+}

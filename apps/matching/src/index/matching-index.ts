@@ -1,0 +1,64 @@
+import { MatchingEngine, MatchingConfig, NeedDoc, OfferDoc } from '@techbridge/matching-core';
+
+/**
+ * The engine plus the documents it indexes, guarded by version: applying an older snapshot (a replay,
+ * or the index follower catching up) never rolls an item back. Only published items are indexed.
+ */
+export class MatchingIndex {
+  readonly engine: MatchingEngine;
+  private readonly offers = new Map<string, OfferDoc>();
+  private readonly needs = new Map<string, NeedDoc>();
+  private readonly versions = new Map<string, number>();
+
+  constructor(config?: Partial<MatchingConfig>) {
+    this.engine = new MatchingEngine(config);
+  }
+
+  /** Returns true when the snapshot was newer than what the index had. */
+  applyOffer(doc: OfferDoc): boolean {
+    if (!this.isNewer(doc.id, doc.version)) return false;
+    if (doc.status === 'published') {
+      this.engine.upsertOffer(doc);
+      this.offers.set(doc.id, doc);
+    } else {
+      this.engine.removeOffer(doc.id);
+      this.offers.delete(doc.id);
+    }
+    return true;
+  }
+
+  applyNeed(doc: NeedDoc): boolean {
+    if (!this.isNewer(doc.id, doc.version)) return false;
+    if (doc.status === 'published') {
+      this.engine.upsertNeed(doc);
+      this.needs.set(doc.id, doc);
+    } else {
+      this.engine.removeNeed(doc.id);
+      this.needs.delete(doc.id);
+    }
+    return true;
+  }
+
+  offer(id: string): OfferDoc | undefined {
+    return this.offers.get(id);
+  }
+
+  need(id: string): NeedDoc | undefined {
+    return this.needs.get(id);
+  }
+
+  liveNeedIds(): string[] {
+    return [...this.needs.keys()].sort();
+  }
+
+  get size(): { offers: number; needs: number } {
+    return { offers: this.offers.size, needs: this.needs.size };
+  }
+
+  private isNewer(id: string, version: number): boolean {
+    const known = this.versions.get(id);
+    if (known !== undefined && known >= version) return false;
+    this.versions.set(id, version);
+    return true;
+  }
+}

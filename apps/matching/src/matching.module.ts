@@ -1,0 +1,43 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@techbridge/auth';
+import { MessagingModule } from '@techbridge/messaging';
+import { HealthModule, structuredLogger, typeOrmModuleOptions } from '@techbridge/platform';
+import { MATCHING_CONFIG, MatchingServiceConfig } from './config';
+import { MATCHING_ENTITIES, MATCHING_MIGRATIONS } from './database';
+import { matchingIndexProvider } from './index/matching-index.provider';
+import { MatchController } from './match-sets/match.controller';
+import { MatchQueries } from './match-sets/match.queries';
+import { MatchSetWriter } from './match-sets/match-set.writer';
+import { CatalogEventsHandler } from './projections/catalog-events.handler';
+import { RescoreController } from './rescore/rescore.controller';
+import { RescoreService } from './rescore/rescore.service';
+
+@Module({})
+export class MatchingModule {
+  static forRoot(config: MatchingServiceConfig): DynamicModule {
+    return {
+      module: MatchingModule,
+      imports: [
+        structuredLogger('matching', config.LOG_LEVEL),
+        TypeOrmModule.forRoot(
+          typeOrmModuleOptions({ url: config.DATABASE_URL, entities: MATCHING_ENTITIES, migrations: MATCHING_MIGRATIONS }),
+        ),
+        MessagingModule.forRootAsync({
+          useFactory: () => ({ service: 'matching', brokers: config.KAFKA_BROKERS, databaseUrl: config.DATABASE_URL }),
+        }),
+        AuthModule.forRootAsync({ useFactory: () => ({ adminApiKey: config.ADMIN_API_KEY }) }),
+        HealthModule,
+      ],
+      controllers: [MatchController, RescoreController],
+      providers: [
+        { provide: MATCHING_CONFIG, useValue: config },
+        matchingIndexProvider,
+        MatchSetWriter,
+        MatchQueries,
+        CatalogEventsHandler,
+        RescoreService,
+      ],
+    };
+  }
+}

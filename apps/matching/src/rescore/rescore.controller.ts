@@ -1,0 +1,26 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@techbridge/auth';
+import { RescoreService } from './rescore.service';
+
+@ApiTags('admin')
+@Roles('admin')
+@Controller('v1/admin/rescore')
+export class RescoreController {
+  constructor(private readonly rescore: RescoreService) {}
+
+  @Post()
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Re-score every open need in the background; poll the returned job for progress.' })
+  start(@Res({ passthrough: true }) reply: any) {
+    const job = this.rescore.start();
+    reply.header('location', `/v1/admin/rescore/${job.id}`);
+    return job;
+  }
+
+  @Get(':jobId')
+  @ApiOperation({ summary: 'Progress of a rescore job.' })
+  get(@Param('jobId', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) jobId: string) {
+    return this.rescore.get(jobId);
+  }
+}
