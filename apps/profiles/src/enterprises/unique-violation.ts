@@ -5,7 +5,11 @@ import { Problems } from '@techbridge/platform';
 export function rethrowDuplicate(err: unknown): never {
   const driver = (err as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError;
   if (err instanceof QueryFailedError && driver?.code === '23505') {
-    if (driver.constraint === 'enterprises_contact_email_uq' || driver.constraint === 'organisers_email_uq') {
+    if (driver.constraint === 'organisers_email_uq') {
+      // The organiser body has a top-level `email` (no contact object): name the field the client sent.
+      throw Problems.conflict('An organiser with this email is already registered.', [{ field: 'email', message: 'already registered' }]);
+    }
+    if (driver.constraint === 'enterprises_contact_email_uq') {
       throw Problems.conflict('An account with this contact email is already registered.', [
         { field: 'contact.email', message: 'already registered' },
       ]);
