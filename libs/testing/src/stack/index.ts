@@ -1,0 +1,2 @@
+export * from './start-stack';
+export type { ServiceName } from './services';
