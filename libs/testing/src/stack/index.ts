@@ -1,2 +1,3 @@
 export * from './start-stack';
 export type { ServiceName } from './services';
+export * from './outage-broker';
