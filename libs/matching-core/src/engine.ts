@@ -27,7 +27,7 @@ const TEXT_SATURATION = 0.4;
 const MIN_TEXT = 0.02;
 const DAY = 86_400_000;
 /** in large indexes, concepts found in more than this share of documents act as stop words */
-const MAX_DF_SHARE = 0.4;
+const MAX_DF_SHARE = 0.15;
 const MAX_DF_MIN_DOCS = 1000;
 
 interface QueryConcept {
@@ -217,7 +217,9 @@ export class MatchingEngine {
     const acc = this.acc;
     const mark = this.mark;
     const touched: number[] = [];
-    const avgdl = index.avgdl;
+    const dls = index.dlArray;
+    const lenA = K1 * (1 - B);
+    const lenB = (K1 * B) / index.avgdl;
     for (const q of query) {
       const pl = index.postingList(q.c)!;
       const w = q.qw * q.idf * (K1 + 1);
@@ -226,13 +228,12 @@ export class MatchingEngine {
       for (let i = 0; i < pl.length; i++) {
         const s = ps[i];
         const tf = pt[i];
-        const denom = tf + K1 * (1 - B + (B * index.dlAt(s)) / avgdl);
         if (mark[s] === 0) {
           mark[s] = 1;
           acc[s] = 0;
           touched.push(s);
         }
-        acc[s] += (w * tf) / denom;
+        acc[s] += (w * tf) / (tf + lenA + lenB * dls[s]);
       }
     }
     // same-sector documents are candidates even without shared text
@@ -249,31 +250,52 @@ export class MatchingEngine {
       }
     }
 
-    // --- filter, score, select
+    // --- upper bound from text and sector alone (every other component at 1); visit best bounds first
     const top = new TopK(limit);
     const near = new TopK(nearMissLimit ?? Math.min(limit, 10));
     const threshold = cfg.threshold / 100;
     const nearFloor = (cfg.threshold - cfg.nearMissMargin) / 100;
-    // upper bound of the score from text and sector alone (every other component at 1) for pruning
     const w = cfg.weights;
     const wSum = w.text + w.sector + w.trl + w.budget + w.region + w.mode + w.freshness - (useText ? 0 : w.text);
     const wRest = wSum - w.sector - (useText ? w.text : 0);
-    for (const s of touched) {
+    // pack (bound, position) into one float so a native typed-array sort orders the candidates
+    const keys = new Float64Array(touched.length);
+    const texts = new Float64Array(touched.length);
+    const sectors = new Float64Array(touched.length);
+    let nKeys = 0;
+    for (let i = 0; i < touched.length; i++) {
+      const s = touched[i];
       mark[s] = 0;
       const doc = index.docAt(s);
       if (!doc) continue;
-      const df = doc.features;
       if (restrict && !restrict.has(doc.id)) continue;
-      const need = side === 'need' ? qf : df;
-      const offer = side === 'need' ? df : qf;
+      const df = doc.features;
       const text = Math.min(1, acc[s] * norm);
-      const sector = sectorFit(need, offer);
+      const sector = side === 'need' ? sectorFit(qf, df) : sectorFit(df, qf);
       if (text < MIN_TEXT && sector === 0) continue;
       const ub = wSum > 0 ? ((useText ? w.text * text : 0) + w.sector * sector + wRest) / wSum : 0;
       if (ub < nearFloor) continue;
-      if (ub * 100 + 0.05 < top.worst() && ub * 100 + 0.05 < near.worst()) continue;
+      texts[i] = text;
+      sectors[i] = sector;
+      // larger key = better bound; ties (equal bound) by ascending touched position → deterministic
+      keys[nKeys++] = Math.floor(ub * 1_000_000) * 4_194_304 + (4_194_303 - i);
+    }
+    const order = keys.subarray(0, nKeys).sort();
+
+    // --- filter, score, select
+    for (let k = nKeys - 1; k >= 0; k--) {
+      const key = order[k];
+      const i = 4_194_303 - (key % 4_194_304);
+      const ub = Math.floor(key / 4_194_304) / 1_000_000;
+      // bounds only decrease from here: stop once neither list can change
+      if (ub * 100 + 0.05 < top.worst() && ub * 100 + 0.05 < near.worst()) break;
+      const s = touched[i];
+      const doc = index.docAt(s)!;
+      const df = doc.features;
+      const need = side === 'need' ? qf : df;
+      const offer = side === 'need' ? df : qf;
       if (!isLive(df, now) || !passesHardFilters(need, offer, cfg)) continue;
-      const ev = evaluatePair(need, offer, text, sector, useText, cfg, now);
+      const ev = evaluatePair(need, offer, texts[i], sectors[i], useText, cfg, now);
       const rounded = Math.round(ev.raw * 1000) / 10;
       if (ev.failures.length === 0) {
         if (ev.raw >= threshold) top.offer({ slot: s, id: doc.id, rounded, ev, failure: null });

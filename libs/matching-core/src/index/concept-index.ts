@@ -48,6 +48,11 @@ export class ConceptIndex<F> {
     return this.slots[slot];
   }
 
+  /** document lengths by slot (read-only view for the scoring loop) */
+  get dlArray(): Float32Array {
+    return this.dls;
+  }
+
   dlAt(slot: number): number {
     return this.dls[slot];
   }

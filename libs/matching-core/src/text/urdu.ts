@@ -26,7 +26,7 @@ export const UR_STOP_WORDS: ReadonlySet<string> = new Set(
   ).split(/\s+/),
 );
 
-const UR_TOKEN_RE = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]+|[a-z0-9]+/g;
+const UR_TOKEN_RE = /[\u0610-\u061A\u0620-\u065F\u066E-\u06D3\u06D5-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]+|[a-z0-9]+/g;
 
 /** Normalised Urdu tokens (Arabic-script runs; embedded Latin/digits lowercased), stop words kept. */
 export function tokenizeUrdu(text: string): string[] {
