@@ -9,6 +9,9 @@ export interface PresentOptions {
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
+/** The engine orders reasons by weight; the default view shows the strongest few, explain=full all. */
+const SHORT_REASONS = 3;
+
 /** A stored match as the API shows it: reasons rendered in the caller's language. */
 export function presentMatch(m: MatchEntity, counterpart: Record<string, unknown> | null, o: PresentOptions) {
   const components = Object.fromEntries(Object.entries(m.components).map(([k, v]) => [k, round(v)]));
@@ -19,7 +22,7 @@ export function presentMatch(m: MatchEntity, counterpart: Record<string, unknown
     score: m.score,
     components,
     matchedTerms: m.matchedTerms,
-    reasons: m.reasons.map((r) => renderReason(r as Reason, o.lang)),
+    reasons: (o.full ? m.reasons : m.reasons.slice(0, SHORT_REASONS)).map((r) => renderReason(r as Reason, o.lang)),
     nearMiss: m.nearMiss ? renderReason(m.nearMiss as Reason, o.lang) : null,
     counterpart,
   };

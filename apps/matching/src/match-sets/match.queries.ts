@@ -25,7 +25,8 @@ export class MatchQueries {
       const need = await this.dataSource.query(`SELECT enterprise_id, status FROM need_projections WHERE id = $1`, [needId]);
       if (!need[0]) throw Problems.notFound(what);
       assertCanReadPrivate(principal, need[0].enterprise_id, what, true);
-      return { needId, status: 'pending', needVersion: null, computedAt: null, hint: null, items: [], nearMisses: [], nextCursor: null };
+      // Published a moment ago: the match set is being computed.
+      return { needId, status: 'pending', needVersion: null, computedAt: null, matchCount: 0, hint: null, items: [], nextCursor: null, nearMisses: [] };
     }
     assertCanReadPrivate(principal, set.enterpriseId, what, true);
     const limit = q.limit ?? 20;
