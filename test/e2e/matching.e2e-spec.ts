@@ -1,0 +1,143 @@
+import { Topics } from '@techbridge/contracts';
+import { TopicCollector, testKafka, waitFor } from '@techbridge/testing';
+import { Stack, startStack } from '../../libs/testing/src/stack';
+import { api, registerEnterprise } from './support/api';
+import { needBody, offerBody } from './support/catalog-bodies';
+
+/**
+ * The flow that defines the product, through the gateway with every service and the real broker:
+ * register CN + PK enterprises, publish Chinese offers and an English need, read explained matches.
+ */
+describe('matching through the gateway (e2e)', () => {
+  let stack: Stack;
+  let http: ReturnType<typeof api>;
+  let collector: TopicCollector;
+  let cn: { id: string; apiKey: string };
+  let cnOther: { id: string; apiKey: string };
+  let pk: { id: string; apiKey: string };
+  let needId: string;
+  let irrigationOfferId: string;
+  let unrelatedOfferId: string;
+
+  /** A new key works in catalog once its credential event arrived there. */
+  async function keyWorks(key: string): Promise<void> {
+    await waitFor(() => http.get('/v1/offers?mine=true&limit=1', key), (r) => r.status === 200, { what: 'key usable in catalog' });
+  }
+
+  const matchesOf = (id: string, key: string, query = '') => http.get(`/v1/needs/${id}/matches${query}`, key);
+
+  beforeAll(async () => {
+    stack = await startStack({ services: ['profiles', 'catalog', 'matching'], name: 'match_e2e', env: { REGISTRATION_RATE_LIMIT: '1000' } });
+    http = api(stack.gatewayUrl);
+    collector = await new TopicCollector(testKafka(), [Topics.MatchingMatch]).start();
+    cn = await registerEnterprise(stack.gatewayUrl, { country: 'CN' });
+    cnOther = await registerEnterprise(stack.gatewayUrl, { country: 'CN' });
+    pk = await registerEnterprise(stack.gatewayUrl, { country: 'PK' });
+    await Promise.all([keyWorks(cn.apiKey), keyWorks(cnOther.apiKey), keyWorks(pk.apiKey)]);
+
+    const irrigation = await http.post('/v1/offers?publish=true', offerBody(), cn.apiKey);
+    expect(irrigation.status).toBe(201);
+    irrigationOfferId = irrigation.json.id;
+    const unrelated = await http.post(
+      '/v1/offers?publish=true',
+      offerBody({
+        title: '新冠灭活疫苗技术转让',
+        summary: '灭活疫苗生产工艺与质量控制技术，可用于建设本地疫苗灌装线。',
+        description: '包括病毒培养、灭活、纯化和制剂工艺，以及世卫组织预认证经验。',
+        sectors: ['health/vaccines'],
+        keywords: ['疫苗', 'vaccine'],
+        cooperationModes: ['licensing', 'equipment-supply'],
+      }),
+      cnOther.apiKey,
+    );
+    expect(unrelated.status).toBe(201);
+    unrelatedOfferId = unrelated.json.id;
+
+    const need = await http.post('/v1/needs?publish=true', needBody(), pk.apiKey);
+    expect(need.status).toBe(201);
+    needId = need.json.id;
+  });
+
+  afterAll(async () => {
+    await collector?.stop();
+    await stack?.stop();
+  });
+
+  it('ranks the Chinese-only irrigation offer first for the English need, with reasons and matched terms', async () => {
+    const res = await waitFor(() => matchesOf(needId, pk.apiKey), (r) => r.json?.items?.some((m: any) => m.offerId === irrigationOfferId), {
+      what: 'the irrigation offer in the need’s matches',
+    });
+    expect(res.status).toBe(200);
+    const top = res.json.items[0];
+    expect(top.offerId).toBe(irrigationOfferId);
+    expect(top.score).toBeGreaterThan(0);
+    expect(top.score).toBeLessThanOrEqual(100);
+    expect(Object.keys(top.components).sort()).toEqual(['budget', 'freshness', 'mode', 'region', 'sector', 'text', 'trl']);
+    const concepts = top.matchedTerms.map((t: any) => [...t.en, ...t.zh].join('|')).join(' ');
+    expect(concepts).toMatch(/drip irrigation/);
+    expect(concepts).toMatch(/滴灌/);
+    expect(top.reasons.length).toBeGreaterThan(0);
+    expect(top.counterpart).toMatchObject({ id: irrigationOfferId, country: 'CN' });
+    expect(top.counterpart).not.toHaveProperty('contact');
+    // The vaccine offer shares no sector and no concept: it does not outrank the irrigation offer.
+    const vaccine = res.json.items.find((m: any) => m.offerId === unrelatedOfferId);
+    if (vaccine) expect(vaccine.score).toBeLessThan(top.score);
+  });
+
+  it('announces the match set on matching.match.v1 with the top offer', async () => {
+    const event = await waitFor(
+      () => collector.of(Topics.MatchingMatch).find((m) => m.key === needId),
+      Boolean,
+      { what: 'need.matched event' },
+    );
+    const body = event!.json();
+    expect(body.type).toBe('techbridge.matching.need.matched.v1');
+    expect(body.data.needId).toBe(needId);
+    expect(body.data.top[0].offerId).toBe(irrigationOfferId);
+  });
+
+  it('renders reasons in Chinese and Urdu, and explains every component with explain=full', async () => {
+    const zh = await matchesOf(needId, pk.apiKey, '?lang=zh-Hans');
+    expect(zh.json.items[0].reasons.join(' ')).toMatch(/[\u4e00-\u9fff]/);
+    const ur = await matchesOf(needId, pk.apiKey, '?lang=ur');
+    expect(ur.json.items[0].reasons.join(' ')).toMatch(/[\u0600-\u06ff]/);
+    const full = await matchesOf(needId, pk.apiKey, '?explain=full');
+    const contributions = full.json.items[0].explanation.contributions;
+    const sum = Object.values(contributions as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(Math.abs(sum - full.json.items[0].score)).toBeLessThan(1);
+  });
+
+  it('keeps the matches private: another enterprise gets 404, a bad limit 400', async () => {
+    const other = await matchesOf(needId, cn.apiKey);
+    expect(other.status).toBe(404);
+    expect(other.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    const bad = await matchesOf(needId, pk.apiKey, '?limit=101');
+    expect(bad.status).toBe(400);
+    expect(bad.json.errors[0].field).toBe('limit');
+  });
+
+  it('reverse-matches an offer published later and lists the need on the offer side', async () => {
+    const later = await http.post(
+      '/v1/offers?publish=true',
+      offerBody({ title: '棉花田太阳能滴灌套件', keywords: ['滴灌', '棉花', 'solar pump', 'drip irrigation'] }),
+      cnOther.apiKey,
+    );
+    expect(later.status).toBe(201);
+    const res = await waitFor(() => matchesOf(needId, pk.apiKey), (r) => r.json.items.some((m: any) => m.offerId === later.json.id), {
+      what: 'the later offer in the need’s matches',
+    });
+    expect(res.json.trigger).toMatch(/offer\.published/);
+    const offerSide = await http.get(`/v1/offers/${later.json.id}/matches`, cnOther.apiKey);
+    expect(offerSide.status).toBe(200);
+    expect(offerSide.json.items.map((m: any) => m.needId)).toContain(needId);
+  });
+
+  it('removes a withdrawn offer from the stored match set', async () => {
+    const withdrawn = await http.post(`/v1/offers/${irrigationOfferId}/withdraw`, undefined, cn.apiKey);
+    expect(withdrawn.status).toBe(200);
+    const res = await waitFor(() => matchesOf(needId, pk.apiKey), (r) => !r.json.items.some((m: any) => m.offerId === irrigationOfferId), {
+      what: 'the withdrawn offer gone from the matches',
+    });
+    expect(res.json.items.every((m: any) => m.offerId !== irrigationOfferId)).toBe(true);
+  });
+});
