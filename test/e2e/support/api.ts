@@ -23,7 +23,7 @@ async function call<T>(base: string, method: string, path: string, body: unknown
   if (payload !== undefined) headers['content-type'] ??= 'application/json';
   const res = await fetch(`${base}${path}`, { method, headers, body: payload });
   const text = await res.text();
-  let json: any = null;
+  let json: any;
   try {
     json = text ? JSON.parse(text) : null;
   } catch {
