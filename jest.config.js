@@ -18,19 +18,19 @@ const common = {
   setupFiles: ['reflect-metadata'],
 };
 module.exports = {
+  // Jest reads testTimeout only at the top level; integration/e2e wait on real brokers and databases.
+  testTimeout: 90000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,deploy,test}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs,deploy,test}/**/*.int-spec.ts'],
-      testTimeout: 60000,
     },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
-      testTimeout: 90000,
     },
   ],
 };
