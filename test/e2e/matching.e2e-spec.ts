@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Topics } from '@techbridge/contracts';
 import { TopicCollector, testKafka, waitFor } from '@techbridge/testing';
 import { Stack, startStack } from '../../libs/testing/src/stack';
@@ -8,6 +9,10 @@ import { needBody, offerBody } from './support/catalog-bodies';
  * The flow that defines the product, through the gateway with every service and the real broker:
  * register CN + PK enterprises, publish Chinese offers and an English need, read explained matches.
  */
+// Other test files publish similar irrigation offers to the same topics; a product code unique to this
+// run (a made-up model name, as real offers have) keeps this file's expectations about its own data.
+const MODEL = `TBX${randomBytes(3).toString('hex').toUpperCase()}`;
+
 describe('matching through the gateway (e2e)', () => {
   let stack: Stack;
   let http: ReturnType<typeof api>;
@@ -35,7 +40,7 @@ describe('matching through the gateway (e2e)', () => {
     pk = await registerEnterprise(stack.gatewayUrl, { country: 'PK' });
     await Promise.all([keyWorks(cn.apiKey), keyWorks(cnOther.apiKey), keyWorks(pk.apiKey)]);
 
-    const irrigation = await http.post('/v1/offers?publish=true', offerBody(), cn.apiKey);
+    const irrigation = await http.post('/v1/offers?publish=true', offerBody({ keywords: ['滴灌', '光伏水泵', MODEL] }), cn.apiKey);
     expect(irrigation.status).toBe(201);
     irrigationOfferId = irrigation.json.id;
     const unrelated = await http.post(
@@ -53,7 +58,7 @@ describe('matching through the gateway (e2e)', () => {
     expect(unrelated.status).toBe(201);
     unrelatedOfferId = unrelated.json.id;
 
-    const need = await http.post('/v1/needs?publish=true', needBody(), pk.apiKey);
+    const need = await http.post('/v1/needs?publish=true', needBody({ keywords: ['drip irrigation', 'solar pump', MODEL] }), pk.apiKey);
     expect(need.status).toBe(201);
     needId = need.json.id;
   });
@@ -119,7 +124,7 @@ describe('matching through the gateway (e2e)', () => {
   it('reverse-matches an offer published later and lists the need on the offer side', async () => {
     const later = await http.post(
       '/v1/offers?publish=true',
-      offerBody({ title: '棉花田太阳能滴灌套件', keywords: ['滴灌', '棉花', 'solar pump', 'drip irrigation'] }),
+      offerBody({ title: '棉花田太阳能滴灌套件', keywords: ['滴灌', '棉花', 'solar pump', MODEL] }),
       cnOther.apiKey,
     );
     expect(later.status).toBe(201);

@@ -5,6 +5,7 @@ import { MessagingModule } from '@techbridge/messaging';
 import { HealthModule, structuredLogger, typeOrmModuleOptions } from '@techbridge/platform';
 import { MATCHING_CONFIG, MatchingServiceConfig } from './config';
 import { MATCHING_ENTITIES, MATCHING_MIGRATIONS } from './database';
+import { IndexFollower } from './index/index-follower';
 import { matchingIndexProvider } from './index/matching-index.provider';
 import { MatchController } from './match-sets/match.controller';
 import { MatchQueries } from './match-sets/match.queries';
@@ -33,6 +34,7 @@ export class MatchingModule {
       providers: [
         { provide: MATCHING_CONFIG, useValue: config },
         matchingIndexProvider,
+        IndexFollower,
         MatchSetWriter,
         MatchQueries,
         CatalogEventsHandler,

@@ -128,3 +128,28 @@ describe('MatchingEngine', () => {
     expect(e.matchNeed(n).matches.map((m) => m.offerId)).not.toContain('o-drip-zh');
   });
 });
+
+describe('document frequencies after churn', () => {
+  it('keeps text relevance non-negative when offers are updated and withdrawn many times', () => {
+    // Regression: tombstoned postings used to count in df, which then exceeded the number of live
+    // documents and made IDF (and the text component) negative.
+    const { MatchingEngine: Engine } = jest.requireActual('./engine');
+    const engine = new Engine({ now: () => new Date('2026-06-01T00:00:00Z') });
+    const base = {
+      enterpriseId: 'e-cn', country: 'CN', summary: '滴灌系统', description: '光伏水泵 滴灌 节水', language: 'zh-Hans',
+      sectors: ['agriculture/irrigation'], keywords: ['滴灌'], trl: 8, iprStatus: 'none', cooperationModes: ['licensing'],
+      price: null, targetRegions: [], validUntil: '2027-01-01T00:00:00Z', status: 'published', updatedAt: '2026-05-01T00:00:00Z',
+    };
+    for (let v = 1; v <= 5; v++) {
+      for (let i = 0; i < 4; i++) engine.upsertOffer({ ...base, id: `o${i}`, title: '滴灌设备', version: v });
+    }
+    for (let i = 1; i < 4; i++) engine.removeOffer(`o${i}`);
+    const set = engine.matchNeed({
+      id: 'n1', enterpriseId: 'e-pk', country: 'PK', title: 'Drip irrigation equipment', summary: 'drip irrigation with solar pumps',
+      description: '', language: 'en', sectors: ['agriculture/irrigation'], keywords: ['drip irrigation'], cooperationModes: ['licensing'],
+      status: 'published', version: 1, updatedAt: '2026-05-01T00:00:00Z',
+    });
+    expect(set.matches.map((m: any) => m.offerId)).toEqual(['o0']);
+    expect(set.matches[0].components.text).toBeGreaterThan(0);
+  });
+});

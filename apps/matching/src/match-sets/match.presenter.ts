@@ -43,18 +43,20 @@ export function presentMatch(m: MatchEntity, counterpart: Record<string, unknown
 }
 
 /** Public facts about the other side of a match (never contact details). */
-export function counterpartOf(snapshot: Record<string, any> | undefined): Record<string, unknown> | null {
+/** (The index copy stands in while the projection row of a just-published item is committing.) */
+export function counterpartOf(snapshot: Record<string, any> | object | undefined): Record<string, unknown> | null {
   if (!snapshot) return null;
+  const s = snapshot as Record<string, any>;
   return {
-    id: snapshot.id,
-    enterpriseId: snapshot.enterpriseId,
-    country: snapshot.country,
-    title: snapshot.title,
-    summary: snapshot.summary,
-    language: snapshot.language,
-    sectors: snapshot.sectors,
-    ...(snapshot.trl !== undefined ? { trl: snapshot.trl } : {}),
-    ...(snapshot.minTrl !== undefined ? { minTrl: snapshot.minTrl } : {}),
-    status: snapshot.status,
+    id: s.id,
+    enterpriseId: s.enterpriseId,
+    country: s.country,
+    title: s.title,
+    summary: s.summary,
+    language: s.language,
+    sectors: s.sectors,
+    ...(s.trl !== undefined ? { trl: s.trl } : {}),
+    ...(s.minTrl !== undefined ? { minTrl: s.minTrl } : {}),
+    status: s.status,
   };
 }

@@ -48,7 +48,7 @@ export class MatchQueries {
     const page = toPage(
       rows,
       limit,
-      (m) => presentMatch(m, counterpartOf(snapshots.get(m.offerId)), opts),
+      (m) => presentMatch(m, counterpartOf(snapshots.get(m.offerId) ?? this.index.offer(m.offerId)), opts),
       (m) => ({ k: m.rank, id: m.offerId }),
     );
     return {
@@ -62,7 +62,7 @@ export class MatchQueries {
       matchCount: set.matchCount,
       hint: set.hint ? renderReason(set.hint as Reason, lang) : null,
       ...page,
-      nearMisses: nearMisses.map((m) => presentMatch(m, counterpartOf(snapshots.get(m.offerId)), opts)),
+      nearMisses: nearMisses.map((m) => presentMatch(m, counterpartOf(snapshots.get(m.offerId) ?? this.index.offer(m.offerId)), opts)),
     };
   }
 
@@ -89,7 +89,7 @@ export class MatchQueries {
     const opts = { lang: q.lang ?? 'en', full: q.explain === 'full', weights: { ...this.index.engine.config.weights } };
     return {
       offerId,
-      ...toPage(rows, limit, (m) => presentMatch(m, counterpartOf(snapshots.get(m.needId)), opts), (m) => ({ k: m.score, id: m.needId })),
+      ...toPage(rows, limit, (m) => presentMatch(m, counterpartOf(snapshots.get(m.needId) ?? this.index.need(m.needId)), opts), (m) => ({ k: m.score, id: m.needId })),
     };
   }
 

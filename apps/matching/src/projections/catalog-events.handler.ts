@@ -8,6 +8,7 @@ import { EventHandler, HandlerContext, InboxConsumerRegistry } from '@techbridge
 import { MATCHING_INDEX } from '../index/matching-index.provider';
 import { MatchingIndex } from '../index/matching-index';
 import { MatchSetWriter } from '../match-sets/match-set.writer';
+import { IndexFollower } from '../index/index-follower';
 
 const OFFER_EVENTS = [EventTypes.OfferPublished, EventTypes.OfferUpdated, EventTypes.OfferWithdrawn, EventTypes.OfferExpired, EventTypes.OfferClosed];
 const NEED_EVENTS = [EventTypes.NeedPublished, EventTypes.NeedUpdated, EventTypes.NeedWithdrawn, EventTypes.NeedExpired, EventTypes.NeedClosed];
@@ -26,9 +27,10 @@ export class CatalogEventsHandler implements OnModuleInit {
     private readonly writer: MatchSetWriter,
     private readonly registry: InboxConsumerRegistry,
     private readonly credentials: CredentialStore,
+    private readonly follower: IndexFollower,
   ) {}
 
-  /** Rebuild the index from the projections before any consumer starts (the app is not ready before). */
+  /** Rebuild the index before any consumer starts (the app is not ready before). */
   async onModuleInit(): Promise<void> {
     const started = Date.now();
     for (const row of await this.dataSource.query(`SELECT snapshot FROM offer_projections WHERE status = 'published'`)) {
@@ -39,6 +41,8 @@ export class CatalogEventsHandler implements OnModuleInit {
     }
     const { offers, needs } = this.index.size;
     this.logger.log(`index rebuilt from projections: ${offers} offers, ${needs} needs in ${Date.now() - started} ms`);
+    // Then from the compacted catalog topics, for what other instances processed (scale-out).
+    await this.follower.catchUp();
 
     const handlers: Record<string, EventHandler> = { ...credentialProjectionHandlers(() => this.credentials.invalidate()) };
     for (const type of OFFER_EVENTS) handlers[type] = (e, ctx) => this.onOffer(e.data as OfferSnapshotV1, type, ctx);

@@ -11,6 +11,8 @@ export interface IndexedDoc<F> {
   /** BM25 document length (field-weighted concept count) */
   dl: number;
   features: F;
+  /** the concepts it holds, so removal can keep document frequencies exact */
+  concepts: string[];
 }
 
 export class ConceptIndex<F> {
@@ -19,6 +21,8 @@ export class ConceptIndex<F> {
   private slots: (IndexedDoc<F> | null)[] = [];
   private dls = new Float32Array(1024);
   private readonly bySlotId = new Map<string, number>();
+  /** live document frequency per concept: posting lists may still hold tombstoned entries */
+  private readonly liveDf = new Map<string, number>();
   private dlSum = 0;
   private deadPostings = 0;
   private livePostings = 0;
@@ -57,9 +61,12 @@ export class ConceptIndex<F> {
     return this.dls[slot];
   }
 
-  /** Document frequency of a concept (may include not-yet-compacted dead entries). */
+  /**
+   * Document frequency of a concept among live documents. Counting tombstoned postings here would let
+   * df exceed the number of documents and turn IDF negative after updates and withdrawals.
+   */
   df(concept: string): number {
-    return this.postings.get(concept)?.length ?? 0;
+    return this.liveDf.get(concept) ?? 0;
   }
 
   postingList(concept: string): PostingList | undefined {
@@ -74,7 +81,7 @@ export class ConceptIndex<F> {
   upsert(id: string, tf: ReadonlyMap<string, number>, dl: number, keys: readonly string[], features: F): void {
     this.remove(id);
     const slot = this.slots.length;
-    const doc: IndexedDoc<F> = { id, slot, dl, features };
+    const doc: IndexedDoc<F> = { id, slot, dl, features, concepts: [...tf.keys()] };
     this.slots.push(doc);
     if (slot >= this.dls.length) {
       const d = new Float32Array(this.dls.length * 2);
@@ -88,6 +95,7 @@ export class ConceptIndex<F> {
       let pl = this.postings.get(c);
       if (!pl) this.postings.set(c, (pl = new PostingList()));
       pl.push(slot, w);
+      this.liveDf.set(c, (this.liveDf.get(c) ?? 0) + 1);
     }
     for (const k of new Set(keys)) {
       let pl = this.keyPostings.get(k);
@@ -104,6 +112,11 @@ export class ConceptIndex<F> {
     this.slots[slot] = null;
     this.bySlotId.delete(id);
     this.dlSum -= doc.dl;
+    for (const c of doc.concepts) {
+      const n = (this.liveDf.get(c) ?? 1) - 1;
+      if (n > 0) this.liveDf.set(c, n);
+      else this.liveDf.delete(c);
+    }
     this.deadPostings += 1;
     if (this.deadPostings > 2048 && this.deadPostings * 4 > this.size) this.compact();
     return true;
