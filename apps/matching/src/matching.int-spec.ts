@@ -81,7 +81,13 @@ describe('matching service on real Kafka and Postgres (integration)', () => {
   let app: Awaited<ReturnType<typeof createMatchingApp>> | undefined;
   let db: DataSource;
 
+  let second: Awaited<ReturnType<typeof createMatchingApp>> | undefined;
+
   const startApp = async () => {
+    app = await startInstance();
+  };
+
+  const startInstance = async () => {
     const config = loadMatchingConfig({
       NODE_ENV: 'test',
       PORT: '1',
@@ -91,8 +97,9 @@ describe('matching service on real Kafka and Postgres (integration)', () => {
       ADMIN_API_KEY: 'test-admin-key-for-matching-integration-0123456789',
       LOG_LEVEL: 'warn',
     });
-    app = await createMatchingApp(config);
-    await app.listen(0, '127.0.0.1');
+    const instance = await createMatchingApp(config);
+    await instance.listen(0, '127.0.0.1');
+    return instance;
   };
 
   async function produce(topic: string, type: string, data: { id: string }): Promise<void> {
@@ -146,6 +153,7 @@ describe('matching service on real Kafka and Postgres (integration)', () => {
   });
 
   afterAll(async () => {
+    await second?.close();
     await app?.close();
     await collector?.stop();
     await db?.destroy();
@@ -181,8 +189,12 @@ describe('matching service on real Kafka and Postgres (integration)', () => {
       { what: 'withdrawn offer removed from the match set' },
     );
     expect(rows.map((r: { offer_id: string }) => r.offer_id)).toContain(otherOffer);
-    const last = collector.of(Topics.MatchingMatch).filter((m) => m.key === needId).at(-1)!.json().data;
-    expect(last.trigger).toMatch(/offer\.withdrawn/);
+    const announced = await waitFor(
+      () => collector.of(Topics.MatchingMatch).filter((m) => m.key === needId && /offer\.withdrawn/.test(m.json().data.trigger)),
+      (l) => l.length > 0,
+      { what: 'need.matched triggered by the withdrawal' },
+    );
+    expect(announced[0].json().data.top.map((t: any) => t.offerId)).not.toContain(pumpOffer);
   });
 
   it('leaves every table unchanged and publishes nothing when the topics are replayed from offset 0', async () => {
@@ -201,5 +213,31 @@ describe('matching service on real Kafka and Postgres (integration)', () => {
 
     expect(await state()).toEqual(before);
     expect(collector.of(Topics.MatchingMatch).length).toBe(eventsBefore);
+  });
+
+  it('with two instances sharing the work, each need is scored against every offer (index follower)', async () => {
+    second = await startInstance();
+    const admin = kafka.admin();
+    await admin.connect();
+    await waitFor(
+      async () => (await admin.describeGroups([GROUP])).groups[0],
+      (g) => g.state === 'Stable' && g.members.length === 2,
+      { what: 'both instances in the consumer group', timeoutMs: 60_000 },
+    );
+    await admin.disconnect();
+    // Offers with different keys land on different partitions, hence on different instances.
+    const offers = Array.from({ length: 8 }, () => randomUUID());
+    for (const id of offers) await produce(Topics.CatalogOffer, EventTypes.OfferPublished, offer(id, { keywords: ['滴灌', '光伏水泵', '棉花'] }));
+    await waitFor(() => db.query(`SELECT count(*)::int AS n FROM offer_projections WHERE id = ANY($1::uuid[])`, [offers]), (r) => r[0].n === 8);
+    const needs = Array.from({ length: 4 }, () => randomUUID());
+    for (const id of needs) await produce(Topics.CatalogNeed, EventTypes.NeedPublished, need(id, { keywords: ['drip irrigation', 'solar pump', 'cotton'] }));
+    for (const id of needs) {
+      const rows = await waitFor(
+        () => db.query(`SELECT offer_id FROM matches WHERE need_id = $1 AND kind = 'match'`, [id]),
+        (r: { offer_id: string }[]) => offers.every((o) => r.some((x) => x.offer_id === o)),
+        { what: `need ${id} matched with all eight offers` },
+      );
+      expect(rows.length).toBeGreaterThanOrEqual(8);
+    }
   });
 });
