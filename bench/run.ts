@@ -107,7 +107,7 @@ async function main(): Promise<number> {
       coreLatencySection(core, {
         baselineDbUrl,
         sizes: quick ? [{ n: 10_000, target: 5 }] : [{ n: 10_000, target: 5 }, { n: 100_000, target: 30 }],
-        pgQueries: (n) => (n >= 100_000 ? 100 : 300),
+        pgQueries: () => 300,
         log,
       }),
     );
