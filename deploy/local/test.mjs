@@ -122,6 +122,7 @@ async function main() {
     '--config',
     '.dependency-cruiser.cjs',
   ]);
+  await check('lint (eslint)', bin('eslint'), ['apps', 'libs', 'test', 'bench']);
   if (interrupted) return;
 
   // Tier 2: unit tests (pure).

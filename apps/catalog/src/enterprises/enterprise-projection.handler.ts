@@ -4,7 +4,6 @@ import { EnterpriseSnapshotV1, EventTypes, Topics } from '@techbridge/contracts'
 import { EventHandler, InboxConsumerRegistry } from '@techbridge/messaging';
 import { CatalogItemService } from '../items/catalog-item.service';
 import { NEEDS, OFFERS } from '../items/item.tokens';
-import { KnownEnterpriseEntity } from './known-enterprise.entity';
 
 /**
  * Consumes `profiles.enterprise.v1`: the credentials (so enterprise keys work here) and which

@@ -25,7 +25,6 @@ export interface WeightedConcept {
 type Tok = { kind: 'en' | 'zh' | 'ur'; key: string; surface: string };
 
 const ARABIC_RE = /[\u0600-\u06ff]/;
-const LATIN_RE = /^[a-z0-9][a-z0-9.']*$/;
 
 /* ---------- display lexicon: concept → surface forms per language (bounded) ---------- */
 

@@ -10,7 +10,7 @@ export async function runMigrations(o: DatabaseOptions, service: string): Promis
   try {
     await dataSource.initialize();
   } catch (err) {
-    throw new Error(`${service}: cannot connect to ${redact(o.url)} (${(err as Error).message}). Is Postgres running and does the database exist?`);
+    throw new Error(`${service}: cannot connect to ${redact(o.url)} (${(err as Error).message}). Is Postgres running and does the database exist?`, { cause: err });
   }
   try {
     await dataSource.query(`SELECT pg_advisory_lock(hashtext('techbridge-migrations'))`);

@@ -7,5 +7,7 @@ export function normaliseLegalName(name: string): string {
   return name
     .normalize('NFKC')
     .toLocaleLowerCase('en')
-    .replace(/[\p{P}\p{S}\p{Z}\s\u200c\u200d\u200e\u200f]+/gu, '');
+    .replace(/[\p{P}\p{S}\p{Z}\s]+/gu, '')
+    // zero-width joiners and direction marks (typed invisibly in Urdu text)
+    .replace(/\u200c|\u200d|\u200e|\u200f/g, '');
 }
