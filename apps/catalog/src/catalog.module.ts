@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthModule } from '@techbridge/auth';
 import { MessagingModule, OutboxPublisher } from '@techbridge/messaging';
-import { HealthModule, structuredLogger, typeOrmModuleOptions } from '@techbridge/platform';
+import { serviceCoreImports } from '@techbridge/platform';
 import { CATALOG_CONFIG, CatalogConfig } from './config';
 import { CATALOG_ENTITIES, CATALOG_MIGRATIONS } from './database';
 import { EnterpriseProjectionHandler } from './enterprises/enterprise-projection.handler';
@@ -28,15 +28,11 @@ export class CatalogModule {
     return {
       module: CatalogModule,
       imports: [
-        structuredLogger('catalog', config.LOG_LEVEL),
-        TypeOrmModule.forRoot(
-          typeOrmModuleOptions({ url: config.DATABASE_URL, entities: CATALOG_ENTITIES, migrations: CATALOG_MIGRATIONS }),
-        ),
+        ...serviceCoreImports('catalog', config, { entities: CATALOG_ENTITIES, migrations: CATALOG_MIGRATIONS }),
         MessagingModule.forRootAsync({
           useFactory: () => ({ service: 'catalog', brokers: config.KAFKA_BROKERS, databaseUrl: config.DATABASE_URL }),
         }),
         AuthModule.forRootAsync({ useFactory: () => ({ adminApiKey: config.ADMIN_API_KEY }) }),
-        HealthModule,
       ],
       controllers: [OfferController, NeedController, TaxonomyController],
       providers: [

@@ -1,8 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@techbridge/auth';
 import { MessagingModule } from '@techbridge/messaging';
-import { HealthModule, structuredLogger, typeOrmModuleOptions } from '@techbridge/platform';
+import { serviceCoreImports } from '@techbridge/platform';
 import { MATCHING_CONFIG, MatchingServiceConfig } from './config';
 import { MATCHING_ENTITIES, MATCHING_MIGRATIONS } from './database';
 import { IndexFollower } from './index/index-follower';
@@ -20,15 +19,11 @@ export class MatchingModule {
     return {
       module: MatchingModule,
       imports: [
-        structuredLogger('matching', config.LOG_LEVEL),
-        TypeOrmModule.forRoot(
-          typeOrmModuleOptions({ url: config.DATABASE_URL, entities: MATCHING_ENTITIES, migrations: MATCHING_MIGRATIONS }),
-        ),
+        ...serviceCoreImports('matching', config, { entities: MATCHING_ENTITIES, migrations: MATCHING_MIGRATIONS }),
         MessagingModule.forRootAsync({
           useFactory: () => ({ service: 'matching', brokers: config.KAFKA_BROKERS, databaseUrl: config.DATABASE_URL }),
         }),
         AuthModule.forRootAsync({ useFactory: () => ({ adminApiKey: config.ADMIN_API_KEY }) }),
-        HealthModule,
       ],
       controllers: [MatchController, RescoreController],
       providers: [

@@ -1,9 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@techbridge/auth';
 import { MessagingModule } from '@techbridge/messaging';
-import { HealthModule, structuredLogger, typeOrmModuleOptions } from '@techbridge/platform';
+import { serviceCoreImports } from '@techbridge/platform';
 import { ProfilesConfig } from './config';
 import { ApiKeyIssuer } from './credentials/api-key.issuer';
 import { PROFILES_ENTITIES, PROFILES_MIGRATIONS } from './database';
@@ -22,10 +21,7 @@ export class ProfilesModule {
     return {
       module: ProfilesModule,
       imports: [
-        structuredLogger('profiles', config.LOG_LEVEL),
-        TypeOrmModule.forRoot(
-          typeOrmModuleOptions({ url: config.DATABASE_URL, entities: PROFILES_ENTITIES, migrations: PROFILES_MIGRATIONS }),
-        ),
+        ...serviceCoreImports('profiles', config, { entities: PROFILES_ENTITIES, migrations: PROFILES_MIGRATIONS }),
         MessagingModule.forRootAsync({
           useFactory: () => ({ service: 'profiles', brokers: config.KAFKA_BROKERS, databaseUrl: config.DATABASE_URL }),
         }),
@@ -33,7 +29,6 @@ export class ProfilesModule {
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'registration', limit: config.REGISTRATION_RATE_LIMIT, ttl: config.REGISTRATION_RATE_WINDOW_MS }],
         }),
-        HealthModule,
       ],
       controllers: [EnterpriseController, OrganiserController, MeController],
       providers: [

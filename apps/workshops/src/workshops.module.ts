@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { HealthModule, structuredLogger, typeOrmModuleOptions } from '@techbridge/platform';
+import { serviceCoreImports } from '@techbridge/platform';
 import { WorkshopsConfig } from './config';
 import { WORKSHOPS_ENTITIES, WORKSHOPS_MIGRATIONS } from './database';
 
@@ -11,11 +10,7 @@ export class WorkshopsModule {
     return {
       module: WorkshopsModule,
       imports: [
-        structuredLogger('workshops', config.LOG_LEVEL),
-        TypeOrmModule.forRoot(
-          typeOrmModuleOptions({ url: config.DATABASE_URL, entities: WORKSHOPS_ENTITIES, migrations: WORKSHOPS_MIGRATIONS }),
-        ),
-        HealthModule,
+        ...serviceCoreImports('workshops', config, { entities: WORKSHOPS_ENTITIES, migrations: WORKSHOPS_MIGRATIONS }),
       ],
     };
   }

@@ -11,3 +11,4 @@ export * from './logging/logger.module';
 export * from './validation/taxonomy.validators';
 export * from './http/run-service';
 export * from './http/public.decorator';
+export * from './service-core.module';

@@ -12,9 +12,14 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   });
 }
 
-/** Whitelist + forbid unknown fields + transform; every failure names its field (RFC 9457 errors[]). */
-export function createValidationPipe(): ValidationPipe {
+/**
+ * Whitelist + forbid unknown fields + transform; every failure names its field (RFC 9457 errors[]).
+ * `expectedType` validates against a given class where the parameter's TypeScript type cannot say it
+ * (handlers generated for several resources).
+ */
+export function createValidationPipe(expectedType?: new (...args: any[]) => unknown): ValidationPipe {
   return new ValidationPipe({
+    expectedType,
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
