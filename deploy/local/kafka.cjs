@@ -332,12 +332,14 @@ async function ensureKafka({
     const brokers = env.KAFKA_BROKERS;
     try {
       await probeKafka(brokers, { timeoutMs: 8000 });
+      return { brokers, startedByUs: false, stop: async () => undefined };
     } catch (e) {
-      throw new ProvisionError(
-        `KAFKA_BROKERS=${brokers} does not answer (${e.message}): start that broker or unset KAFKA_BROKERS to use a local one.`,
+      // As the foundation issue asks: use KAFKA_BROKERS when it answers, otherwise provision our own —
+      // but say so loudly, since the services will then not talk to the broker that was configured.
+      log(
+        `KAFKA_BROKERS=${brokers} does not answer (${e.message}); starting a local broker instead (unset KAFKA_BROKERS to silence this).`,
       );
     }
-    return { brokers, startedByUs: false, stop: async () => undefined };
   }
 
   const f = files(instance);
