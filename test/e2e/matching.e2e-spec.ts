@@ -145,4 +145,19 @@ describe('matching through the gateway (e2e)', () => {
     });
     expect(res.json.items.every((m: any) => m.offerId !== irrigationOfferId)).toBe(true);
   });
+
+  it('re-scores every open need on an admin request, with progress, and refuses enterprises', async () => {
+    const refused = await http.post('/v1/admin/rescore', undefined, pk.apiKey);
+    expect(refused.status).toBe(403);
+    const started = await http.post('/v1/admin/rescore', undefined, stack.adminKey);
+    expect(started.status).toBe(202);
+    expect(started.headers.get('location')).toBe(`/v1/admin/rescore/${started.json.id}`);
+    const job = await waitFor(() => http.get(`/v1/admin/rescore/${started.json.id}`, stack.adminKey), (r) => r.json?.status === 'done', {
+      what: 'rescore job done',
+    });
+    expect(job.json.total).toBeGreaterThanOrEqual(1);
+    expect(job.json.done).toBe(job.json.total);
+    // Nothing changed since the last computation, so nothing is rewritten or announced again.
+    expect(job.json.changed).toBe(0);
+  });
 });
