@@ -17,10 +17,16 @@ import { qualitySection } from './sections/quality';
 import { servicesSections } from './sections/services';
 
 const args = process.argv.slice(2);
-const only = (args.find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? ['core', 'quality', 'services']).map((x) => x.trim());
+const only = (
+  args
+    .find((a) => a.startsWith('--only='))
+    ?.slice(7)
+    .split(',') ?? ['core', 'quality', 'services']
+).map((x) => x.trim());
 const quick = args.includes('--quick');
 const started = Date.now();
-const log = (s: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${s}`);
+const log = (s: string) =>
+  console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${s}`);
 
 function withDatabase(serverUrl: string, db: string): string {
   const u = new URL(serverUrl);
@@ -90,13 +96,21 @@ async function main(): Promise<number> {
     return 2;
   }
   const facts = await machineFacts(serverUrl, brokers);
-  log(`${facts.cpuModel}, ${facts.cores} cores, ${facts.memoryGb} GiB, Node ${facts.node}, load ${facts.loadAvgAtStart}`);
+  log(
+    `${facts.cpuModel}, ${facts.cores} cores, ${facts.memoryGb} GiB, Node ${facts.node}, load ${facts.loadAvgAtStart}`,
+  );
   const baselineDb = 'techbridge_baseline_bench';
   await ensureDatabase(serverUrl, baselineDb);
   const baselineDbUrl = withDatabase(serverUrl, baselineDb);
 
-  const core = newSection('core', '1. matching-core latency — top-20 for one need vs Postgres full-text search');
-  const quality = newSection('quality', '2. Ranking quality — matching-core vs Postgres ts_rank (test/fixtures/matching)');
+  const core = newSection(
+    'core',
+    '1. matching-core latency — top-20 for one need vs Postgres full-text search',
+  );
+  const quality = newSection(
+    'quality',
+    '2. Ranking quality — matching-core vs Postgres ts_rank (test/fixtures/matching)',
+  );
   const e2e = newSection('e2e', '3. Need published → need.matched, end to end, 10,000 live offers');
   const tput = newSection('throughput', '4. POST /v1/needs through the gateway — throughput');
   const sections: SectionResult[] = [];
@@ -106,7 +120,12 @@ async function main(): Promise<number> {
     await timed(core, () =>
       coreLatencySection(core, {
         baselineDbUrl,
-        sizes: quick ? [{ n: 10_000, target: 5 }] : [{ n: 10_000, target: 5 }, { n: 100_000, target: 30 }],
+        sizes: quick
+          ? [{ n: 10_000, target: 5 }]
+          : [
+              { n: 10_000, target: 5 },
+              { n: 100_000, target: 30 },
+            ],
         pgQueries: () => 300,
         log,
       }),
@@ -148,12 +167,16 @@ async function main(): Promise<number> {
     const partial = path.join(ROOT, '.local', 'bench', 'benchmarks.partial.md');
     fs.mkdirSync(path.dirname(partial), { recursive: true });
     fs.writeFileSync(partial, md);
-    log(`partial run (--only / --quick): wrote ${path.relative(ROOT, partial)}, docs/benchmarks.md untouched`);
+    log(
+      `partial run (--only / --quick): wrote ${path.relative(ROOT, partial)}, docs/benchmarks.md untouched`,
+    );
   }
   console.log('\n==== bench summary ====');
   for (const l of summaryLines(sections)) console.log(l);
   const rows = sections.flatMap((s) => s.rows);
-  console.log(`==== ${rows.filter((r) => r.pass === true).length} pass, ${rows.filter((r) => r.pass === false).length} fail, ${sections.filter((s) => s.error).length} section error(s), ${totalS.toFixed(0)} s ====`);
+  console.log(
+    `==== ${rows.filter((r) => r.pass === true).length} pass, ${rows.filter((r) => r.pass === false).length} fail, ${sections.filter((s) => s.error).length} section error(s), ${totalS.toFixed(0)} s ====`,
+  );
   return sections.some((s) => s.error) ? 1 : 0;
 }
 

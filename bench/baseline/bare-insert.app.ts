@@ -20,7 +20,10 @@ class BareController {
   @HttpCode(201)
   async create(@Body() body: Record<string, unknown>) {
     const id = randomUUID();
-    await this.pool.query('INSERT INTO bare_items (id, body) VALUES ($1, $2)', [id, JSON.stringify(body ?? {})]);
+    await this.pool.query('INSERT INTO bare_items (id, body) VALUES ($1, $2)', [
+      id,
+      JSON.stringify(body ?? {}),
+    ]);
     return { id };
   }
 
@@ -33,7 +36,9 @@ class BareController {
 @Module({
   controllers: [BareController],
   // The same pool size the services use (libs/platform typeorm-options: max 20).
-  providers: [{ provide: POOL, useFactory: () => new Pool({ connectionString: process.env.DATABASE_URL, max: 20 }) }],
+  providers: [
+    { provide: POOL, useFactory: () => new Pool({ connectionString: process.env.DATABASE_URL, max: 20 }) },
+  ],
 })
 class BareModule implements OnApplicationShutdown {
   constructor(@Inject(POOL) private readonly pool: Pool) {}
@@ -44,9 +49,15 @@ class BareModule implements OnApplicationShutdown {
 
 export async function createBareInsertApp(): Promise<NestFastifyApplication> {
   const setup = new Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
-  await setup.query('CREATE TABLE IF NOT EXISTS bare_items (id uuid PRIMARY KEY, body jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())');
+  await setup.query(
+    'CREATE TABLE IF NOT EXISTS bare_items (id uuid PRIMARY KEY, body jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())',
+  );
   await setup.end();
-  const app = await NestFactory.create<NestFastifyApplication>(BareModule, new FastifyAdapter({ bodyLimit: 1_048_576 }), { logger: ['error', 'warn'] });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    BareModule,
+    new FastifyAdapter({ bodyLimit: 1_048_576 }),
+    { logger: ['error', 'warn'] },
+  );
   app.enableShutdownHooks();
   return app;
 }

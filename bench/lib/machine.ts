@@ -17,7 +17,10 @@ export interface MachineFacts {
   kafka: string;
 }
 
-export async function machineFacts(serverUrl: string | undefined, brokers: string | undefined): Promise<MachineFacts> {
+export async function machineFacts(
+  serverUrl: string | undefined,
+  brokers: string | undefined,
+): Promise<MachineFacts> {
   let postgres = 'unknown';
   if (serverUrl) {
     const c = new Client({ connectionString: serverUrl });
@@ -34,7 +37,8 @@ export async function machineFacts(serverUrl: string | undefined, brokers: strin
   try {
     const lib = path.join(ROOT, '.local', 'kafka', 'lib');
     const jar = fs.readdirSync(lib).find((f) => /^kafka_[\d.]+-[\d.]+\.jar$/.test(f));
-    if (jar) kafka = `Apache Kafka ${jar.replace(/^kafka_[\d.]+-/, '').replace(/\.jar$/, '')} (KRaft, single node; jars in .local/kafka/lib)`;
+    if (jar)
+      kafka = `Apache Kafka ${jar.replace(/^kafka_[\d.]+-/, '').replace(/\.jar$/, '')} (KRaft, single node; jars in .local/kafka/lib)`;
   } catch {
     /* no local jars: an external broker */
   }
@@ -46,7 +50,10 @@ export async function machineFacts(serverUrl: string | undefined, brokers: strin
     cpuModel: cpus[0]?.model?.trim() ?? 'unknown',
     cores: cpus.length,
     memoryGb: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
-    loadAvgAtStart: os.loadavg().map((x) => x.toFixed(2)).join(' / '),
+    loadAvgAtStart: os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' / '),
     os: `${os.type()} ${os.release()} (${os.arch()})`,
     node: process.version,
     postgres,

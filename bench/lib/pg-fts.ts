@@ -17,7 +17,7 @@ const RANK_SQL: Record<RankFn, string> = {
 };
 
 export const RANK_LABEL: Record<RankFn, string> = {
-  ts_rank: "ts_rank(tsv, q) (default normalisation 0)",
+  ts_rank: 'ts_rank(tsv, q) (default normalisation 0)',
   ts_rank_norm1: 'ts_rank(tsv, q, 1) (divided by 1 + log(document length))',
   ts_rank_cd: 'ts_rank_cd(tsv, q) (cover density)',
 };
@@ -87,7 +87,17 @@ export function topQuery(table: string, rank: RankFn = 'ts_rank', limit = 20): s
     LIMIT ${limit}`;
 }
 
-export async function rankNeed(c: Client, table: string, need: NeedDoc, rank: RankFn = 'ts_rank', name?: string): Promise<string[]> {
-  const res = await c.query({ name, text: topQuery(table, rank), values: [needText(need), need.country, need.cooperationModes] });
+export async function rankNeed(
+  c: Client,
+  table: string,
+  need: NeedDoc,
+  rank: RankFn = 'ts_rank',
+  name?: string,
+): Promise<string[]> {
+  const res = await c.query({
+    name,
+    text: topQuery(table, rank),
+    values: [needText(need), need.country, need.cooperationModes],
+  });
   return res.rows.map((r: { id: string }) => r.id);
 }

@@ -30,11 +30,20 @@ export async function freePort(): Promise<number> {
 }
 
 /** Runs `node <script>` to completion (migrations); throws with the tail of its output on failure. */
-export async function runNode(name: string, script: string, env: Record<string, string>, timeoutMs = 120_000): Promise<void> {
+export async function runNode(
+  name: string,
+  script: string,
+  env: Record<string, string>,
+  timeoutMs = 120_000,
+): Promise<void> {
   fs.mkdirSync(LOG_DIR, { recursive: true });
   const logFile = path.join(LOG_DIR, `${name}.log`);
   const out = fs.openSync(logFile, 'w');
-  const child = spawn(process.execPath, [path.join(ROOT, script)], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', out, out] });
+  const child = spawn(process.execPath, [path.join(ROOT, script)], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', out, out],
+  });
   fs.closeSync(out);
   const code = await new Promise<number | null>((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
@@ -56,7 +65,14 @@ export function tail(file: string, chars = 1500): string {
 }
 
 /** Starts `node <script>` with env (PORT is set by the caller) and waits until GET <url><healthPath> = 200. */
-export async function startService(name: string, script: string, env: Record<string, string>, port: number, healthPath = '/health', timeoutMs = 90_000): Promise<Proc> {
+export async function startService(
+  name: string,
+  script: string,
+  env: Record<string, string>,
+  port: number,
+  healthPath = '/health',
+  timeoutMs = 90_000,
+): Promise<Proc> {
   fs.mkdirSync(LOG_DIR, { recursive: true });
   const logFile = path.join(LOG_DIR, `${name}.log`);
   const out = fs.openSync(logFile, 'w');
@@ -66,7 +82,9 @@ export async function startService(name: string, script: string, env: Record<str
     stdio: ['ignore', out, out],
   });
   fs.closeSync(out);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (c, sig) => resolve(c ?? (sig ? -1 : null))));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (c, sig) => resolve(c ?? (sig ? -1 : null))),
+  );
   const proc: Proc = { name, child, logFile, url: `http://127.0.0.1:${port}`, exited };
   running.add(proc);
   let dead = false;

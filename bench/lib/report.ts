@@ -30,10 +30,17 @@ const verdict = (p: boolean | null) => (p === null ? '—' : p ? '**pass**' : '*
 
 export function sectionMarkdown(s: SectionResult): string {
   const out: string[] = [`## ${s.title}`, ''];
-  if (s.error) out.push(`> **Section error** — the measurement did not complete: \`${s.error.replace(/`/g, "'").replace(/\s+/g, ' ').slice(0, 800)}\``, '');
+  if (s.error)
+    out.push(
+      `> **Section error** — the measurement did not complete: \`${s.error.replace(/`/g, "'").replace(/\s+/g, ' ').slice(0, 800)}\``,
+      '',
+    );
   if (s.rows.length) {
     out.push('| Metric | Value | Baseline (same run) | Target | Pass/fail |', '|---|---:|---:|---|---|');
-    for (const r of s.rows) out.push(`| ${r.metric} | ${r.value} | ${r.baseline ?? '—'} | ${r.target ?? '—'} | ${verdict(r.pass)} |`);
+    for (const r of s.rows)
+      out.push(
+        `| ${r.metric} | ${r.value} | ${r.baseline ?? '—'} | ${r.target ?? '—'} | ${verdict(r.pass)} |`,
+      );
     out.push('');
   }
   for (const n of s.notes) out.push(n);
@@ -49,7 +56,9 @@ export function summaryLines(sections: SectionResult[]): string[] {
     lines.push(`${s.title}${s.error ? `  [ERROR: ${s.error.split('\n')[0].slice(0, 200)}]` : ''}`);
     for (const r of s.rows) {
       const mark = r.pass === null ? '    ' : r.pass ? 'PASS' : 'FAIL';
-      lines.push(`  ${mark}  ${r.metric}: ${r.value}${r.baseline ? `  (baseline ${r.baseline})` : ''}${r.target ? `  [target ${r.target}]` : ''}`);
+      lines.push(
+        `  ${mark}  ${r.metric}: ${r.value}${r.baseline ? `  (baseline ${r.baseline})` : ''}${r.target ? `  [target ${r.target}]` : ''}`,
+      );
     }
   }
   return lines;

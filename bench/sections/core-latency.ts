@@ -64,7 +64,12 @@ export async function coreLatencySection(s: SectionResult, o: CoreLatencyOptions
         target: `≤ ${target} ms and < PG`,
         pass: eng.p95 <= target && eng.p95 < ps.p95,
       });
-      s.rows.push({ metric: `top-20 p50 / p99 at ${label} offers (ms)`, value: `${fmt(eng.p50)} / ${fmt(eng.p99)}`, baseline: `${fmt(ps.p50)} / ${fmt(ps.p99)}`, pass: null });
+      s.rows.push({
+        metric: `top-20 p50 / p99 at ${label} offers (ms)`,
+        value: `${fmt(eng.p50)} / ${fmt(eng.p99)}`,
+        baseline: `${fmt(ps.p50)} / ${fmt(ps.p99)}`,
+        pass: null,
+      });
       detail.push(
         `| ${n} | ${fmt(eng.p50)} / ${fmt(eng.p95)} / ${fmt(eng.p99)} | ${fmt(ps.p50)} / ${fmt(ps.p95)} / ${fmt(ps.p99)} | ${pgN} (avg ${fmt(hits / Math.max(1, pgN), 1)} rows) | ${fmt(eng.buildSeconds)} | ${fmt(loadS)} | ${fmt(eng.heapMb, 0)} |`,
       );

@@ -5,13 +5,22 @@
  */
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { chineseSubset, loadMatchingFixtures, runEvaluation, type EvaluationResult, type Metrics } from '../matching-core/eval';
+import {
+  chineseSubset,
+  loadMatchingFixtures,
+  runEvaluation,
+  type EvaluationResult,
+  type Metrics,
+} from '../matching-core/eval';
 import { RANK_LABEL, RankFn, createFtsTable, loadOffers, rankNeed } from '../lib/pg-fts';
 import { ROOT } from '../lib/procs';
 import { SectionResult } from '../lib/report';
 import { fmt } from '../lib/stats';
 
-export async function qualitySection(s: SectionResult, o: { baselineDbUrl: string; log: (s: string) => void }): Promise<void> {
+export async function qualitySection(
+  s: SectionResult,
+  o: { baselineDbUrl: string; log: (s: string) => void },
+): Promise<void> {
   // The loader reads JSON next to its own file; in dist/ only the .js is there, so point it at the sources.
   const fixtures = loadMatchingFixtures(path.join(ROOT, 'test', 'fixtures', 'matching'));
   const zh = chineseSubset(fixtures);
@@ -42,12 +51,48 @@ export async function qualitySection(s: SectionResult, o: { baselineDbUrl: strin
   const e = engine;
   const m = (x: Metrics, k: keyof Metrics) => fmt(x[k] as number, 3);
   s.rows.push(
-    { metric: `nDCG@10 overall (${e.overall.queries} needs)`, value: m(e.overall, 'ndcg10'), baseline: m(base.overall, 'ndcg10'), target: '≥ 0.85 and > baseline', pass: e.overall.ndcg10 >= 0.85 && e.overall.ndcg10 > base.overall.ndcg10 },
-    { metric: `nDCG@10 Chinese subset (${e.chinese.queries} needs)`, value: m(e.chinese, 'ndcg10'), baseline: m(base.chinese, 'ndcg10'), target: '≥ 0.80 and > baseline', pass: e.chinese.ndcg10 >= 0.8 && e.chinese.ndcg10 > base.chinese.ndcg10 },
-    { metric: 'P@5 overall', value: m(e.overall, 'p5'), baseline: m(base.overall, 'p5'), target: '> baseline', pass: e.overall.p5 > base.overall.p5 },
-    { metric: 'P@5 Chinese subset', value: m(e.chinese, 'p5'), baseline: m(base.chinese, 'p5'), target: '> baseline', pass: e.chinese.p5 > base.chinese.p5 },
-    { metric: 'MRR overall', value: m(e.overall, 'mrr'), baseline: m(base.overall, 'mrr'), target: '> baseline', pass: e.overall.mrr > base.overall.mrr },
-    { metric: 'MRR Chinese subset', value: m(e.chinese, 'mrr'), baseline: m(base.chinese, 'mrr'), target: '> baseline', pass: e.chinese.mrr > base.chinese.mrr },
+    {
+      metric: `nDCG@10 overall (${e.overall.queries} needs)`,
+      value: m(e.overall, 'ndcg10'),
+      baseline: m(base.overall, 'ndcg10'),
+      target: '≥ 0.85 and > baseline',
+      pass: e.overall.ndcg10 >= 0.85 && e.overall.ndcg10 > base.overall.ndcg10,
+    },
+    {
+      metric: `nDCG@10 Chinese subset (${e.chinese.queries} needs)`,
+      value: m(e.chinese, 'ndcg10'),
+      baseline: m(base.chinese, 'ndcg10'),
+      target: '≥ 0.80 and > baseline',
+      pass: e.chinese.ndcg10 >= 0.8 && e.chinese.ndcg10 > base.chinese.ndcg10,
+    },
+    {
+      metric: 'P@5 overall',
+      value: m(e.overall, 'p5'),
+      baseline: m(base.overall, 'p5'),
+      target: '> baseline',
+      pass: e.overall.p5 > base.overall.p5,
+    },
+    {
+      metric: 'P@5 Chinese subset',
+      value: m(e.chinese, 'p5'),
+      baseline: m(base.chinese, 'p5'),
+      target: '> baseline',
+      pass: e.chinese.p5 > base.chinese.p5,
+    },
+    {
+      metric: 'MRR overall',
+      value: m(e.overall, 'mrr'),
+      baseline: m(base.overall, 'mrr'),
+      target: '> baseline',
+      pass: e.overall.mrr > base.overall.mrr,
+    },
+    {
+      metric: 'MRR Chinese subset',
+      value: m(e.chinese, 'mrr'),
+      baseline: m(base.chinese, 'mrr'),
+      target: '> baseline',
+      pass: e.chinese.mrr > base.chinese.mrr,
+    },
   );
   const t = [
     '| Ranker | nDCG@10 all | P@5 all | MRR all | nDCG@10 zh | P@5 zh | MRR zh |',
@@ -55,7 +100,9 @@ export async function qualitySection(s: SectionResult, o: { baselineDbUrl: strin
     `| matching-core | ${m(e.overall, 'ndcg10')} | ${m(e.overall, 'p5')} | ${m(e.overall, 'mrr')} | ${m(e.chinese, 'ndcg10')} | ${m(e.chinese, 'p5')} | ${m(e.chinese, 'mrr')} |`,
   ];
   for (const [v, r] of baselines) {
-    t.push(`| Postgres ${RANK_LABEL[v]}${v === bestName ? ' ← baseline used above' : ''} | ${m(r.overall, 'ndcg10')} | ${m(r.overall, 'p5')} | ${m(r.overall, 'mrr')} | ${m(r.chinese, 'ndcg10')} | ${m(r.chinese, 'p5')} | ${m(r.chinese, 'mrr')} |`);
+    t.push(
+      `| Postgres ${RANK_LABEL[v]}${v === bestName ? ' ← baseline used above' : ''} | ${m(r.overall, 'ndcg10')} | ${m(r.overall, 'p5')} | ${m(r.overall, 'mrr')} | ${m(r.chinese, 'ndcg10')} | ${m(r.chinese, 'p5')} | ${m(r.chinese, 'mrr')} |`,
+    );
   }
   s.extra = [t.join('\n')];
   s.notes.push(

@@ -7,7 +7,9 @@
  *      Fastify one-row insert.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { Consumer, Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { EventTypes, Topics, createEnvelope, encodeEvent } from '@techbridge/contracts';
@@ -19,6 +21,8 @@ import { fmt, sleep, summarize, waitFor } from '../lib/stats';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const AUTOCANNON_VERSION: string = require('autocannon/package.json').version;
 
 export interface ServicesOptions {
   databases: Record<string, string>;
@@ -105,11 +109,24 @@ interface Stack {
   bare?: Proc;
 }
 
-export async function servicesSections(e2e: SectionResult, tput: SectionResult, o: ServicesOptions): Promise<void> {
+export async function servicesSections(
+  e2e: SectionResult,
+  tput: SectionResult,
+  o: ServicesOptions,
+): Promise<void> {
   const stack: Stack = {};
-  const kafka = new Kafka({ clientId: 'techbridge-bench', brokers: o.brokers.split(','), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'techbridge-bench',
+    brokers: o.brokers.split(','),
+    logLevel: logLevel.NOTHING,
+  });
   const adminKey = `bench-admin-${randomBytes(24).toString('hex')}`;
-  const common = { NODE_ENV: 'production', KAFKA_BROKERS: o.brokers, ADMIN_API_KEY: adminKey, LOG_LEVEL: 'warn' };
+  const common = {
+    NODE_ENV: 'production',
+    KAFKA_BROKERS: o.brokers,
+    ADMIN_API_KEY: adminKey,
+    LOG_LEVEL: 'warn',
+  };
   const consumers: Consumer[] = [];
   let apiKey = '';
   let stackError: string | undefined;
@@ -126,21 +143,45 @@ export async function servicesSections(e2e: SectionResult, tput: SectionResult, 
     o.log('  starting profiles, catalog, matching …');
     const [pp, cp, mp] = [await freePort(), await freePort(), await freePort()];
     [stack.profiles, stack.catalog, stack.matching] = await Promise.all([
-      startService('profiles', 'dist/apps/profiles/src/main.js', { ...common, DATABASE_URL: o.databases.profiles }, pp),
-      startService('catalog', 'dist/apps/catalog/src/main.js', { ...common, DATABASE_URL: o.databases.catalog }, cp),
-      startService('matching', 'dist/apps/matching/src/main.js', { ...common, DATABASE_URL: o.databases.matching }, mp),
+      startService(
+        'profiles',
+        'dist/apps/profiles/src/main.js',
+        { ...common, DATABASE_URL: o.databases.profiles },
+        pp,
+      ),
+      startService(
+        'catalog',
+        'dist/apps/catalog/src/main.js',
+        { ...common, DATABASE_URL: o.databases.catalog },
+        cp,
+      ),
+      startService(
+        'matching',
+        'dist/apps/matching/src/main.js',
+        { ...common, DATABASE_URL: o.databases.matching },
+        mp,
+      ),
     ]);
 
     // ---- a PK enterprise, registered through profiles (the real path) -----------------------------
-    const reg = await fetch(`${stack.profiles.url}/v1/enterprises`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(enterpriseBody()) });
+    const reg = await fetch(`${stack.profiles.url}/v1/enterprises`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(enterpriseBody()),
+    });
     const regBody = (await reg.json()) as { id: string; apiKey: string };
-    if (reg.status !== 201) throw new Error(`enterprise registration answered ${reg.status}: ${JSON.stringify(regBody)}`);
+    if (reg.status !== 201)
+      throw new Error(`enterprise registration answered ${reg.status}: ${JSON.stringify(regBody)}`);
     apiKey = regBody.apiKey;
     const enterpriseId = regBody.id;
     await waitFor(
       'catalog to learn the enterprise and its key from profiles.enterprise.v1',
       async () =>
-        (await scalar<boolean>(o.databases.catalog, `SELECT EXISTS (SELECT 1 FROM known_enterprises WHERE enterprise_id = $1) AND EXISTS (SELECT 1 FROM credentials WHERE principal_id = $1)`, [enterpriseId])) === true,
+        (await scalar<boolean>(
+          o.databases.catalog,
+          `SELECT EXISTS (SELECT 1 FROM known_enterprises WHERE enterprise_id = $1) AND EXISTS (SELECT 1 FROM credentials WHERE principal_id = $1)`,
+          [enterpriseId],
+        )) === true,
       60_000,
       250,
     );
@@ -178,19 +219,32 @@ export async function servicesSections(e2e: SectionResult, tput: SectionResult, 
     for (const p of [stack.gateway, stack.bare, stack.matching, stack.catalog, stack.profiles]) {
       const lines = p ? tail(p.logFile, 600) : '';
       await stopProc(p);
-      if (p && /error|exception/i.test(lines) && !/Request aborted/.test(lines)) o.log(`  (${p.name} log tail: ${lines.split('\n').slice(-3).join(' | ')})`);
+      if (p && /error|exception/i.test(lines) && !/Request aborted/.test(lines))
+        o.log(`  (${p.name} log tail: ${lines.split('\n').slice(-3).join(' | ')})`);
     }
   }
 }
 
-async function needMatchedSection(s: SectionResult, o: ServicesOptions, kafka: Kafka, stack: Stack, apiKey: string, consumers: Consumer[]): Promise<void> {
+async function needMatchedSection(
+  s: SectionResult,
+  o: ServicesOptions,
+  kafka: Kafka,
+  stack: Stack,
+  apiKey: string,
+  consumers: Consumer[],
+): Promise<void> {
   const catalog = stack.catalog!;
   // ---- the observer: a kafkajs consumer on matching.match.v1 (new group, latest offsets) ----------
   const arrivals = new Map<string, number>();
   const arrivalsWall = new Map<string, { at: number; computedAt: number }>();
   const waiters = new Map<string, () => void>();
   let matchedEvents = 0;
-  const observer = kafka.consumer({ groupId: `bench-observer-${Date.now()}`, minBytes: 1, maxWaitTimeInMs: 20, allowAutoTopicCreation: false });
+  const observer = kafka.consumer({
+    groupId: `bench-observer-${Date.now()}`,
+    minBytes: 1,
+    maxWaitTimeInMs: 20,
+    allowAutoTopicCreation: false,
+  });
   consumers.push(observer);
   const joined = new Promise<void>((resolve) => observer.on(observer.events.GROUP_JOIN, () => resolve()));
   await observer.connect();
@@ -216,15 +270,25 @@ async function needMatchedSection(s: SectionResult, o: ServicesOptions, kafka: K
 
   // ---- seed 10k live offers as catalog.offer.v1 offer.published events ------------------------
   o.log(`  producing ${o.offers} offer.published events to ${Topics.CatalogOffer} …`);
-  const offers: OfferDoc[] = syntheticOffers(o.offers).map((x) => ({ ...x, id: uuidFrom(x.id), enterpriseId: uuidFrom(x.enterpriseId) }));
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  const offers: OfferDoc[] = syntheticOffers(o.offers).map((x) => ({
+    ...x,
+    id: uuidFrom(x.id),
+    enterpriseId: uuidFrom(x.enterpriseId),
+  }));
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+  });
   await producer.connect();
   const seedStart = performance.now();
   try {
     for (let i = 0; i < offers.length; i += 500) {
       const messages = offers.slice(i, i + 500).map((doc) => ({
         key: doc.id,
-        value: encodeEvent(createEnvelope({ type: EventTypes.OfferPublished, source: SOURCE, subject: doc.id, data: doc })),
+        value: encodeEvent(
+          createEnvelope({ type: EventTypes.OfferPublished, source: SOURCE, subject: doc.id, data: doc }),
+        ),
       }));
       await producer.send({ topic: Topics.CatalogOffer, acks: -1, messages });
     }
@@ -237,7 +301,12 @@ async function needMatchedSection(s: SectionResult, o: ServicesOptions, kafka: K
   await waitFor(
     `matching's offer_projections to reach ${o.offers}`,
     async () => {
-      const n = Number(await scalar(o.databases.matching, `SELECT count(*)::int AS n FROM offer_projections WHERE status = 'published'`));
+      const n = Number(
+        await scalar(
+          o.databases.matching,
+          `SELECT count(*)::int AS n FROM offer_projections WHERE status = 'published'`,
+        ),
+      );
       if (n !== lastCount) {
         lastCount = n;
         if (Date.now() - lastProgress > 10_000) {
@@ -277,8 +346,12 @@ async function needMatchedSection(s: SectionResult, o: ServicesOptions, kafka: K
     const json = (await res.json()) as { id?: string };
     if (res.status !== 201 || !json.id) {
       httpErrors++;
-      if (httpErrors === 1) o.log(`    POST /v1/needs answered ${res.status}: ${JSON.stringify(json).slice(0, 300)}`);
-      if (httpErrors > 10) throw new Error(`POST /v1/needs keeps failing (${res.status}: ${JSON.stringify(json).slice(0, 300)})`);
+      if (httpErrors === 1)
+        o.log(`    POST /v1/needs answered ${res.status}: ${JSON.stringify(json).slice(0, 300)}`);
+      if (httpErrors > 10)
+        throw new Error(
+          `POST /v1/needs keeps failing (${res.status}: ${JSON.stringify(json).slice(0, 300)})`,
+        );
       continue;
     }
     const id = json.id;
@@ -304,7 +377,8 @@ async function needMatchedSection(s: SectionResult, o: ServicesOptions, kafka: K
       computedToSeen.push(w.at - w.computedAt);
     }
   }
-  if (total.length === 0) throw new Error(`no need.matched event observed (${timeouts} timeouts, ${httpErrors} HTTP errors)`);
+  if (total.length === 0)
+    throw new Error(`no need.matched event observed (${timeouts} timeouts, ${httpErrors} HTTP errors)`);
 
   // ---- baseline: bare kafkajs produce (acks=-1) → consume on the same broker ----------------------
   o.log('  baseline: bare kafkajs produce → consume round trip …');
@@ -313,15 +387,26 @@ async function needMatchedSection(s: SectionResult, o: ServicesOptions, kafka: K
   await admin.connect();
   try {
     const existing = await admin.listTopics();
-    if (!existing.includes(rtTopic)) await admin.createTopics({ topics: [{ topic: rtTopic, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
+    if (!existing.includes(rtTopic))
+      await admin.createTopics({
+        topics: [{ topic: rtTopic, numPartitions: 1, replicationFactor: 1 }],
+        waitForLeaders: true,
+      });
   } finally {
     await admin.disconnect();
   }
   const rtArrivals = new Map<string, number>();
   const rtWaiters = new Map<string, () => void>();
-  const rtConsumer = kafka.consumer({ groupId: `bench-roundtrip-${Date.now()}`, minBytes: 1, maxWaitTimeInMs: 20, allowAutoTopicCreation: false });
+  const rtConsumer = kafka.consumer({
+    groupId: `bench-roundtrip-${Date.now()}`,
+    minBytes: 1,
+    maxWaitTimeInMs: 20,
+    allowAutoTopicCreation: false,
+  });
   consumers.push(rtConsumer);
-  const rtJoined = new Promise<void>((resolve) => rtConsumer.on(rtConsumer.events.GROUP_JOIN, () => resolve()));
+  const rtJoined = new Promise<void>((resolve) =>
+    rtConsumer.on(rtConsumer.events.GROUP_JOIN, () => resolve()),
+  );
   await rtConsumer.connect();
   await rtConsumer.subscribe({ topic: rtTopic, fromBeginning: false });
   await rtConsumer.run({
@@ -334,7 +419,11 @@ async function needMatchedSection(s: SectionResult, o: ServicesOptions, kafka: K
   });
   await Promise.race([rtJoined, sleep(30_000)]);
   await sleep(1000);
-  const rtProducer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  const rtProducer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+  });
   await rtProducer.connect();
   const rt: number[] = [];
   let rtTimeouts = 0;
@@ -343,7 +432,11 @@ async function needMatchedSection(s: SectionResult, o: ServicesOptions, kafka: K
       const key = `rt-${Date.now()}-${i}`;
       const got = new Promise<boolean>((resolve) => rtWaiters.set(key, () => resolve(true)));
       const start = performance.now();
-      await rtProducer.send({ topic: rtTopic, acks: -1, messages: [{ key, value: JSON.stringify({ i, at: Date.now(), pad: 'x'.repeat(512) }) }] });
+      await rtProducer.send({
+        topic: rtTopic,
+        acks: -1,
+        messages: [{ key, value: JSON.stringify({ i, at: Date.now(), pad: 'x'.repeat(512) }) }],
+      });
       const ok = rtArrivals.has(key) || (await Promise.race([got, sleep(5000).then(() => false)]));
       rtWaiters.delete(key);
       if (!ok) {
@@ -363,10 +456,31 @@ async function needMatchedSection(s: SectionResult, o: ServicesOptions, kafka: K
   const C1 = summarize(toComputed);
   const C2 = summarize(computedToSeen);
   s.rows.push(
-    { metric: `p50, POST start → need.matched (ms, n=${T.n})`, value: fmt(T.p50, 1), baseline: `${fmt(K.p50, 1)} (bare Kafka round trip)`, target: '≤ 30 ms', pass: T.p50 <= 30 },
-    { metric: 'p99, POST start → need.matched (ms)', value: fmt(T.p99, 1), baseline: `${fmt(K.p99, 1)} (bare Kafka round trip)`, target: '≤ 120 ms', pass: T.p99 <= 120 },
-    { metric: 'ratio to bare Kafka round trip, p50 / p99', value: `${fmt(T.p50 / K.p50, 1)}× / ${fmt(T.p99 / K.p99, 1)}×`, pass: null },
-    { metric: 'need.matched never seen within 10 s (of measured needs)', value: String(timeouts), target: '0', pass: timeouts === 0 },
+    {
+      metric: `p50, POST start → need.matched (ms, n=${T.n})`,
+      value: fmt(T.p50, 1),
+      baseline: `${fmt(K.p50, 1)} (bare Kafka round trip)`,
+      target: '≤ 30 ms',
+      pass: T.p50 <= 30,
+    },
+    {
+      metric: 'p99, POST start → need.matched (ms)',
+      value: fmt(T.p99, 1),
+      baseline: `${fmt(K.p99, 1)} (bare Kafka round trip)`,
+      target: '≤ 120 ms',
+      pass: T.p99 <= 120,
+    },
+    {
+      metric: 'ratio to bare Kafka round trip, p50 / p99',
+      value: `${fmt(T.p50 / K.p50, 1)}× / ${fmt(T.p99 / K.p99, 1)}×`,
+      pass: null,
+    },
+    {
+      metric: 'need.matched never seen within 10 s (of measured needs)',
+      value: String(timeouts),
+      target: '0',
+      pass: timeouts === 0,
+    },
   );
   s.extra = [
     [
@@ -392,7 +506,7 @@ async function needMatchedSection(s: SectionResult, o: ServicesOptions, kafka: K
 /** utime + stime of a pid in seconds, from /proc (Linux); NaN elsewhere. */
 function cpuOf(pid: number | undefined): number {
   try {
-    const f = require('node:fs').readFileSync(`/proc/${pid}/stat`, 'utf8') as string;
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const parts = f.slice(f.lastIndexOf(')') + 2).split(' ');
     return (Number(parts[11]) + Number(parts[12])) / 100; // clock ticks (USER_HZ = 100)
   } catch {
@@ -402,14 +516,14 @@ function cpuOf(pid: number | undefined): number {
 
 /** CPU seconds per pid of every process named `postgres` (read-only scan of /proc). */
 function postgresCpu(): Map<number, number> {
-  const fs = require('node:fs');
   const out = new Map<number, number>();
   try {
-    for (const d of fs.readdirSync('/proc') as string[]) {
+    for (const d of fs.readdirSync('/proc')) {
       if (!/^\d+$/.test(d)) continue;
       try {
-        const f = fs.readFileSync(`/proc/${d}/stat`, 'utf8') as string;
-        if (f.slice(f.indexOf('(') + 1, f.lastIndexOf(')')) === 'postgres') out.set(Number(d), cpuOf(Number(d)));
+        const f = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+        if (f.slice(f.indexOf('(') + 1, f.lastIndexOf(')')) === 'postgres')
+          out.set(Number(d), cpuOf(Number(d)));
       } catch {
         /* gone */
       }
@@ -422,7 +536,10 @@ function postgresCpu(): Map<number, number> {
 
 function kafkaPid(): number | undefined {
   try {
-    return Number(require('node:fs').readFileSync(require('node:path').join(ROOT, '.local', 'kafka', 'bench', 'kafka.pid'), 'utf8').trim()) || undefined;
+    return (
+      Number(fs.readFileSync(path.join(ROOT, '.local', 'kafka', 'bench', 'kafka.pid'), 'utf8').trim()) ||
+      undefined
+    );
   } catch {
     return undefined;
   }
@@ -449,29 +566,74 @@ interface CpuSnap {
 
 /** Per-process deltas; Postgres = sum over the postgres pids alive at the end (a new pid counts in full). */
 function cpuDelta(a: CpuSnap, b: CpuSnap): Record<string, number> {
-  const out: Record<string, number> = Object.fromEntries(Object.keys(a.procs).map((k) => [k, b.procs[k] - a.procs[k]]));
+  const out: Record<string, number> = Object.fromEntries(
+    Object.keys(a.procs).map((k) => [k, b.procs[k] - a.procs[k]]),
+  );
   let pg = 0;
   for (const [pid, t] of b.pg) pg += t - (a.pg.get(pid) ?? 0);
   out['Postgres (every postgres process on the machine)'] = b.pg.size ? pg : NaN;
   return out;
 }
 
-async function throughputSection(s: SectionResult, o: ServicesOptions, stack: Stack, apiKey: string): Promise<void> {
+async function throughputSection(
+  s: SectionResult,
+  o: ServicesOptions,
+  stack: Stack,
+  apiKey: string,
+): Promise<void> {
   // Bare baseline app on its own database.
   const [bp, gp] = [await freePort(), await freePort()];
   o.log('  starting the gateway and the bare Nest + Fastify insert app …');
   [stack.bare, stack.gateway] = await Promise.all([
-    startService('bare-insert', 'dist/bench/baseline/bare-insert.app.js', { NODE_ENV: 'production', DATABASE_URL: o.baselineDbUrl }, bp),
-    startService('gateway', 'dist/apps/gateway/src/main.js', { NODE_ENV: 'production', LOG_LEVEL: 'warn', CATALOG_URL: stack.catalog!.url, PROFILES_URL: stack.profiles!.url, MATCHING_URL: 'http://127.0.0.1:1', WORKSHOPS_URL: 'http://127.0.0.1:1' }, gp),
+    startService(
+      'bare-insert',
+      'dist/bench/baseline/bare-insert.app.js',
+      { NODE_ENV: 'production', DATABASE_URL: o.baselineDbUrl },
+      bp,
+    ),
+    startService(
+      'gateway',
+      'dist/apps/gateway/src/main.js',
+      {
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+        CATALOG_URL: stack.catalog!.url,
+        PROFILES_URL: stack.profiles!.url,
+        MATCHING_URL: 'http://127.0.0.1:1',
+        WORKSHOPS_URL: 'http://127.0.0.1:1',
+      },
+      gp,
+    ),
   ]);
   const body = JSON.stringify(needBody(syntheticNeeds(1, 23)[0]));
   // One request through the gateway first: it must be a 201, or the load test would measure errors.
-  const probe = await fetch(`${stack.gateway.url}/v1/needs?publish=true`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` }, body });
-  if (probe.status !== 201) throw new Error(`probe POST /v1/needs through the gateway answered ${probe.status}: ${(await probe.text()).slice(0, 300)}`);
+  const probe = await fetch(`${stack.gateway.url}/v1/needs?publish=true`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+    body,
+  });
+  if (probe.status !== 201)
+    throw new Error(
+      `probe POST /v1/needs through the gateway answered ${probe.status}: ${(await probe.text()).slice(0, 300)}`,
+    );
 
   const run = async (url: string, headers: Record<string, string>, seconds: number) => {
-    const r = await autocannon({ url, method: 'POST', connections: o.connections, duration: seconds, headers: { 'content-type': 'application/json', ...headers }, body });
-    return r as { requests: { average: number; total: number }; latency: { p50: number; p99: number; average: number }; errors: number; timeouts: number; non2xx: number; '2xx': number };
+    const r = await autocannon({
+      url,
+      method: 'POST',
+      connections: o.connections,
+      duration: seconds,
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
+    return r as {
+      requests: { average: number; total: number };
+      latency: { p50: number; p99: number; average: number };
+      errors: number;
+      timeouts: number;
+      non2xx: number;
+      '2xx': number;
+    };
   };
   const baselineUrl = `${stack.bare.url}/items`;
   const targetUrl = `${stack.gateway.url}/v1/needs?publish=true`;
@@ -483,7 +645,9 @@ async function throughputSection(s: SectionResult, o: ServicesOptions, stack: St
   o.log(`  baseline: bare insert, ${o.loadSeconds} s × ${o.connections} connections …`);
   const base = await run(baselineUrl, {}, o.loadSeconds);
   await sleep(1000);
-  o.log(`  target: gateway → catalog POST /v1/needs?publish=true, ${o.loadSeconds} s × ${o.connections} connections …`);
+  o.log(
+    `  target: gateway → catalog POST /v1/needs?publish=true, ${o.loadSeconds} s × ${o.connections} connections …`,
+  );
   const needsBefore = Number(await scalar(o.databases.catalog, 'SELECT count(*)::int FROM needs'));
   const cpu0 = cpuSnapshot(stack);
   const tgt = await run(targetUrl, auth, o.loadSeconds);
@@ -493,35 +657,80 @@ async function throughputSection(s: SectionResult, o: ServicesOptions, stack: St
   o.log(`  diagnostic: catalog directly (no gateway), ${o.loadSeconds} s × ${o.connections} connections …`);
   const direct = await run(`${stack.catalog!.url}/v1/needs?publish=true`, auth, o.loadSeconds);
   await sleep(1000);
-  o.log(`  diagnostic: catalog directly, drafts (no outbox row, no NOTIFY), ${o.loadSeconds} s × ${o.connections} connections …`);
+  o.log(
+    `  diagnostic: catalog directly, drafts (no outbox row, no NOTIFY), ${o.loadSeconds} s × ${o.connections} connections …`,
+  );
   const drafts = await run(`${stack.catalog!.url}/v1/needs`, auth, o.loadSeconds);
   // The outbox must drain: every accepted need becomes one need.published on catalog.need.v1.
   let backlog = -1;
   try {
-    backlog = Number(await scalar(o.databases.catalog, 'SELECT count(*)::int FROM outbox_messages WHERE published_at IS NULL'));
+    backlog = Number(
+      await scalar(
+        o.databases.catalog,
+        'SELECT count(*)::int FROM outbox_messages WHERE published_at IS NULL',
+      ),
+    );
   } catch {
     /* outbox table name differs; reported as n/a */
   }
   const errs = (r: typeof tgt) => r.errors + r.timeouts + r.non2xx;
   const ratio = tgt.requests.average / base.requests.average;
   s.rows.push(
-    { metric: 'throughput (req/s, mean)', value: fmt(tgt.requests.average, 0), baseline: `${fmt(base.requests.average, 0)} (bare insert)`, target: '≥ 50 % of baseline', pass: ratio >= 0.5 },
-    { metric: 'throughput ratio to baseline', value: `${fmt(ratio * 100, 1)} %`, target: '≥ 50 %', pass: ratio >= 0.5 },
-    { metric: 'latency p99 (ms)', value: fmt(tgt.latency.p99, 1), baseline: fmt(base.latency.p99, 1), target: '≤ 30 ms', pass: tgt.latency.p99 <= 30 },
-    { metric: 'latency p50 (ms)', value: fmt(tgt.latency.p50, 1), baseline: fmt(base.latency.p50, 1), pass: null },
-    { metric: 'errors + timeouts + non-2xx', value: `${errs(tgt)} (of ${tgt.requests.total})`, baseline: `${errs(base)} (of ${base.requests.total})`, target: '0', pass: errs(tgt) === 0 },
-    { metric: 'diagnostic: catalog directly, no gateway, publish=true (req/s, p50 / p99 ms)', value: `${fmt(direct.requests.average, 0)}, ${fmt(direct.latency.p50, 1)} / ${fmt(direct.latency.p99, 1)}`, pass: null },
-    { metric: 'diagnostic: catalog directly, drafts (req/s, p50 / p99 ms)', value: `${fmt(drafts.requests.average, 0)}, ${fmt(drafts.latency.p50, 1)} / ${fmt(drafts.latency.p99, 1)}`, pass: null },
+    {
+      metric: 'throughput (req/s, mean)',
+      value: fmt(tgt.requests.average, 0),
+      baseline: `${fmt(base.requests.average, 0)} (bare insert)`,
+      target: '≥ 50 % of baseline',
+      pass: ratio >= 0.5,
+    },
+    {
+      metric: 'throughput ratio to baseline',
+      value: `${fmt(ratio * 100, 1)} %`,
+      target: '≥ 50 %',
+      pass: ratio >= 0.5,
+    },
+    {
+      metric: 'latency p99 (ms)',
+      value: fmt(tgt.latency.p99, 1),
+      baseline: fmt(base.latency.p99, 1),
+      target: '≤ 30 ms',
+      pass: tgt.latency.p99 <= 30,
+    },
+    {
+      metric: 'latency p50 (ms)',
+      value: fmt(tgt.latency.p50, 1),
+      baseline: fmt(base.latency.p50, 1),
+      pass: null,
+    },
+    {
+      metric: 'errors + timeouts + non-2xx',
+      value: `${errs(tgt)} (of ${tgt.requests.total})`,
+      baseline: `${errs(base)} (of ${base.requests.total})`,
+      target: '0',
+      pass: errs(tgt) === 0,
+    },
+    {
+      metric: 'diagnostic: catalog directly, no gateway, publish=true (req/s, p50 / p99 ms)',
+      value: `${fmt(direct.requests.average, 0)}, ${fmt(direct.latency.p50, 1)} / ${fmt(direct.latency.p99, 1)}`,
+      pass: null,
+    },
+    {
+      metric: 'diagnostic: catalog directly, drafts (req/s, p50 / p99 ms)',
+      value: `${fmt(drafts.requests.average, 0)}, ${fmt(drafts.latency.p50, 1)} / ${fmt(drafts.latency.p99, 1)}`,
+      pass: null,
+    },
   );
   s.extra = [
     [
       '| Process during the measured gateway run | CPU seconds | share of one core |',
       '|---|---:|---:|',
-      ...Object.entries(cpu).map(([k, v]) => `| ${k} | ${fmt(v, 2)} | ${fmt((v / o.loadSeconds) * 100, 0)} % |`),
+      ...Object.entries(cpu).map(
+        ([k, v]) => `| ${k} | ${fmt(v, 2)} | ${fmt((v / o.loadSeconds) * 100, 0)} % |`,
+      ),
     ].join('\n'),
   ];
   s.notes.push(
-    `- autocannon ${require('autocannon/package.json').version} (programmatic API, in the bench process), ${o.connections} connections, ${o.loadSeconds} s per target after a 3 s warm-up of each; the same JSON need body (${body.length} B) for both. Target: \`POST /v1/needs?publish=true\` through the gateway (child process) → catalog (child process) with a PK enterprise key — validation, auth (credential cache), need row + outbox row in one transaction, 201; the outbox relay publishes \`need.published\` to Kafka meanwhile. Baseline: \`bench/baseline/bare-insert.app.ts\` (NestJS 12 + Fastify, one \`INSERT\` of the body as jsonb, pg pool of 20 like the services), called directly.`,
+    `- autocannon ${AUTOCANNON_VERSION} (programmatic API, in the bench process), ${o.connections} connections, ${o.loadSeconds} s per target after a 3 s warm-up of each; the same JSON need body (${body.length} B) for both. Target: \`POST /v1/needs?publish=true\` through the gateway (child process) → catalog (child process) with a PK enterprise key — validation, auth (credential cache), need row + outbox row in one transaction, 201; the outbox relay publishes \`need.published\` to Kafka meanwhile. Baseline: \`bench/baseline/bare-insert.app.ts\` (NestJS 12 + Fastify, one \`INSERT\` of the body as jsonb, pg pool of 20 like the services), called directly.`,
     `- ${needsAfter - needsBefore} needs written during the measured run (autocannon counted ${tgt['2xx']} 2xx); outbox rows still unpublished right after the run: ${backlog >= 0 ? backlog : 'n/a'}.`,
     `- Diagnostics (no target, run after the measured one, same settings): the same load straight at catalog (without the gateway hop), once with \`?publish=true\` and once as drafts (no outbox row, no \`pg_notify\`, no relay work) — they split the gap to the baseline between the gateway, the publish path and the rest of catalog's request handling. The CPU table is the CPU time each process used during the measured gateway run (from /proc; Postgres = every \`postgres\` process on the machine, so other users of the server count too).`,
     `- Matching was stopped for this test (it would otherwise score each published need against 10k offers on the same 2 cores). On this 2-core machine the load generator, the gateway, catalog, Postgres and the Kafka broker all share the two cores (load average before the run: ${loadBefore.toFixed(2)}); the baseline has one process fewer (no gateway) and no Kafka traffic, so the ratio is pessimistic for the real system and both absolute numbers are lower than on a machine where the load generator runs elsewhere.`,
