@@ -39,11 +39,15 @@ function depsMissing() {
   return wanted.some((name) => !fs.existsSync(path.join(nm, name, 'package.json')));
 }
 
-/** Run `npm ci` (or `npm install` without a lock file) when node_modules is missing or stale. */
+/**
+ * Run `npm install` (it follows package-lock.json) when node_modules is missing or stale. Not `npm ci`:
+ * the registry mirror this project installs from serves only the Linux builds of packages with
+ * per-platform optional dependencies (jieba, swc), so the lock file cannot list the others and
+ * `npm ci` would refuse it as "out of sync".
+ */
 function ensureDeps({ log = console.log } = {}) {
   if (!depsMissing()) return false;
-  const hasLock = fs.existsSync(path.join(ROOT, 'package-lock.json'));
-  const args = hasLock ? ['ci'] : ['install'];
+  const args = ['install', '--no-audit', '--no-fund'];
   log(`Installing dependencies (npm ${args.join(' ')}) …`);
   const r = spawnSync(NPM, args, { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) {
