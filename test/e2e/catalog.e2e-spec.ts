@@ -33,6 +33,13 @@ describe('catalog through the gateway (e2e)', () => {
     await stack?.stop();
   });
 
+  it('accepts a key in catalog straight after registering it in profiles (no 401 while its event travels)', async () => {
+    const fresh = await registerEnterprise(stack.gatewayUrl, { country: 'CN' });
+    const res = await http.post('/v1/offers', offerBody(), fresh.apiKey);
+    expect(res.status).toBe(201);
+    expect(res.json.enterpriseId).toBe(fresh.id);
+  });
+
   it('serves the sector taxonomy with English, Chinese and Urdu labels', async () => {
     const res = await http.get('/v1/taxonomy/sectors');
     expect(res.status).toBe(200);

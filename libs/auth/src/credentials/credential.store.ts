@@ -30,9 +30,9 @@ export class CredentialStore {
       [keyHash],
     );
     const principal = rows[0] ? { id: rows[0].principal_id, role: rows[0].role, keyId: rows[0].key_id } : null;
-    // Unknown keys are cached only briefly: a key issued a moment ago may still be on its way.
+    // Unknown keys are not cached: a key issued a moment ago may still be on its way.
     if (this.cache.size >= CredentialStore.MAX_ENTRIES) this.cache.clear();
-    this.cache.set(keyHash, { principal, expires: now + (principal ? CredentialStore.TTL_MS : 200) });
+    if (principal) this.cache.set(keyHash, { principal, expires: now + CredentialStore.TTL_MS });
     return principal;
   }
 

@@ -5,6 +5,9 @@ import type { PrincipalRole } from '@techbridge/contracts';
 import { constantTimeEquals, extractApiKey, hashApiKey } from '../credentials/api-key';
 import { CredentialStore } from '../credentials/credential.store';
 import { ADMIN_PRINCIPAL_ID, Principal } from '../principal';
+
+/** The shape generateApiKey() produces: `tb_` + 43 base64url characters. */
+const API_KEY_FORMAT = /^tb_[A-Za-z0-9_-]{43}$/;
 import { PUBLIC_ROUTE } from '@techbridge/platform';
 import { REQUIRED_ROLES } from './auth.decorators';
 import { AUTH_OPTIONS, AuthOptions } from './auth.options';
@@ -40,7 +43,16 @@ export class ApiKeyGuard implements CanActivate {
 
   private async resolve(key: string): Promise<Principal | null> {
     if (constantTimeEquals(key, this.options.adminApiKey)) return { id: ADMIN_PRINCIPAL_ID, role: 'admin', keyId: null };
-    if (key.length > 200) return null;
-    return this.store.findByHash(hashApiKey(key));
+    if (!API_KEY_FORMAT.test(key)) return null;
+    const hash = hashApiKey(key);
+    // A key issued a moment ago reaches this service through Kafka within milliseconds; a client that
+    // uses it straight after registering should not see a 401 for that. Well-formed unknown keys are
+    // therefore looked up again for a short while (which also slows down guessing).
+    const deadline = Date.now() + (this.options.newKeyGraceMs ?? 1500);
+    for (;;) {
+      const principal = await this.store.findByHash(hash);
+      if (principal || Date.now() >= deadline) return principal;
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
 }
