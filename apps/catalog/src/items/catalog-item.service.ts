@@ -69,7 +69,10 @@ export class CatalogItemService<E extends CatalogItemEntity, C extends CatalogIt
       });
       this.applyCommon(item, dto);
       this.kind.applySpecific(item, dto, true);
-      await manager.save(item);
+      // insert, not save: save() would first SELECT the (new, random) id to choose insert or update.
+      const now = new Date();
+      Object.assign(item, { createdAt: now, updatedAt: now });
+      await manager.insert(this.kind.entity, item as any);
       if (publish) await this.announce(manager, item, this.kind.events.published);
       return this.result(item);
     });

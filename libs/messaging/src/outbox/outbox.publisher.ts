@@ -17,10 +17,13 @@ export class OutboxPublisher {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('OutboxPublisher.publish must run inside a transaction with the state change it announces');
     }
+    // One round trip for the row and the wake-up: this sits on every write request's hot path.
     await manager.query(
-      `INSERT INTO outbox_messages (id, topic, key, event_type, payload, headers) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [envelope.id, topic, envelope.subject, envelope.type, JSON.stringify(envelope), JSON.stringify(headers)],
+      `WITH row AS (
+         INSERT INTO outbox_messages (id, topic, key, event_type, payload, headers) VALUES ($1, $2, $3, $4, $5, $6)
+       )
+       SELECT pg_notify($7, '')`,
+      [envelope.id, topic, envelope.subject, envelope.type, JSON.stringify(envelope), JSON.stringify(headers), OUTBOX_CHANNEL],
     );
-    await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
   }
 }
