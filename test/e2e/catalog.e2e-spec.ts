@@ -1,6 +1,6 @@
 import { Topics } from '@techbridge/contracts';
 import { TopicCollector, testKafka, waitFor } from '@techbridge/testing';
-import { Stack, startStack } from '../../libs/testing/src/stack';
+import { Stack, startStack } from '../support/stack';
 import { api, registerEnterprise } from './support/api';
 import { needBody, offerBody } from './support/catalog-bodies';
 

@@ -1,4 +1,4 @@
-import { Stack, startStack } from '../../libs/testing/src/stack';
+import { Stack, startStack } from '../support/stack';
 import { api, enterpriseBody, registerEnterprise } from './support/api';
 
 /** Every 4xx/5xx from the public API is RFC 9457 problem+json. */

@@ -4,8 +4,8 @@ import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { EventTypes, NeedSnapshotV1, OfferSnapshotV1, Topics, createEnvelope, encodeEvent } from '@techbridge/contracts';
 import { createKafka, rewindConsumerGroup } from '@techbridge/messaging';
-import { TopicCollector, freshTestDatabase, waitFor } from '@techbridge/testing';
-import { OutageBroker } from '../../../libs/testing/src/stack/outage-broker';
+import { OutageBroker, TopicCollector, freshTestDatabase, waitFor } from '@techbridge/testing';
+
 import { loadMatchingConfig } from './config';
 import { MATCHING_ENTITIES, MATCHING_MIGRATIONS } from './database';
 import { createMatchingApp } from './main';

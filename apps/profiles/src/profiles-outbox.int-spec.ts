@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { EventTypes, Topics } from '@techbridge/contracts';
 import { createKafka } from '@techbridge/messaging';
-import { waitFor } from '@techbridge/testing';
+import { OutageBroker, waitFor } from '@techbridge/testing';
 import { DataSource } from 'typeorm';
-import { OutageBroker, Stack, startStack } from '../../../libs/testing/src/stack';
+import { Stack, startStack } from '../../../test/support/stack';
 import { enterpriseBody } from '../../../test/e2e/support/api';
 
 jest.setTimeout(150_000);

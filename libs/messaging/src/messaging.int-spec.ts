@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { EventTypes, Topics, createEnvelope, dlqTopicOf } from '@techbridge/contracts';
-import { TopicCollector, createTestDataSource, testBrokers, waitFor } from '@techbridge/testing';
-import { OutageBroker } from '../../testing/src/stack/outage-broker';
+import { OutageBroker, TopicCollector, createTestDataSource, testBrokers, waitFor } from '@techbridge/testing';
+
 import {
   CreateMessagingTables1766400000000,
   DeadLetterPublisher,

@@ -1,3 +1,4 @@
 export * from './test-database';
 export * from './wait-for';
 export * from './test-kafka';
+export * from './outage-broker';

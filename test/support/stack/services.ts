@@ -17,19 +17,19 @@ export interface ServiceModule {
 /* eslint-disable @typescript-eslint/no-require-imports */
 export const SERVICE_TABLE = {
   profiles: async (): Promise<ServiceModule> => {
-    const [db, cfg, main] = [require('../../../../apps/profiles/src/database'), require('../../../../apps/profiles/src/config'), require('../../../../apps/profiles/src/main')];
+    const [db, cfg, main] = [require('../../../apps/profiles/src/database'), require('../../../apps/profiles/src/config'), require('../../../apps/profiles/src/main')];
     return { entities: db.PROFILES_ENTITIES, migrations: db.PROFILES_MIGRATIONS, loadConfig: cfg.loadProfilesConfig, createApp: main.createProfilesApp };
   },
   catalog: async (): Promise<ServiceModule> => {
-    const [db, cfg, main] = [require('../../../../apps/catalog/src/database'), require('../../../../apps/catalog/src/config'), require('../../../../apps/catalog/src/main')];
+    const [db, cfg, main] = [require('../../../apps/catalog/src/database'), require('../../../apps/catalog/src/config'), require('../../../apps/catalog/src/main')];
     return { entities: db.CATALOG_ENTITIES, migrations: db.CATALOG_MIGRATIONS, loadConfig: cfg.loadCatalogConfig, createApp: main.createCatalogApp };
   },
   matching: async (): Promise<ServiceModule> => {
-    const [db, cfg, main] = [require('../../../../apps/matching/src/database'), require('../../../../apps/matching/src/config'), require('../../../../apps/matching/src/main')];
+    const [db, cfg, main] = [require('../../../apps/matching/src/database'), require('../../../apps/matching/src/config'), require('../../../apps/matching/src/main')];
     return { entities: db.MATCHING_ENTITIES, migrations: db.MATCHING_MIGRATIONS, loadConfig: cfg.loadMatchingConfig, createApp: main.createMatchingApp };
   },
   workshops: async (): Promise<ServiceModule> => {
-    const [db, cfg, main] = [require('../../../../apps/workshops/src/database'), require('../../../../apps/workshops/src/config'), require('../../../../apps/workshops/src/main')];
+    const [db, cfg, main] = [require('../../../apps/workshops/src/database'), require('../../../apps/workshops/src/config'), require('../../../apps/workshops/src/main')];
     return { entities: db.WORKSHOPS_ENTITIES, migrations: db.WORKSHOPS_MIGRATIONS, loadConfig: cfg.loadWorkshopsConfig, createApp: main.createWorkshopsApp };
   },
 } satisfies Record<string, () => Promise<ServiceModule>>;

@@ -1,8 +1,8 @@
 import path from 'node:path';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-const kafkaLib = require(path.resolve(__dirname, '../../../../deploy/local/kafka.cjs'));
-const TOPICS_JSON = path.resolve(__dirname, '../../../contracts/src/topics.json');
+const kafkaLib = require(path.resolve(__dirname, '../../../deploy/local/kafka.cjs'));
+const TOPICS_JSON = path.resolve(__dirname, '../../contracts/src/topics.json');
 
 /**
  * A private Kafka broker (instance `outage-<name>` of deploy/local/kafka.cjs, on its own port) that a

@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { freshTestDatabase } from '../test-database';
-import { testBrokers } from '../test-kafka';
+import { freshTestDatabase } from '@techbridge/testing';
+import { testBrokers } from '@techbridge/testing';
 import { SERVICE_TABLE, ServiceName } from './services';
 
 /** The operator key every test stack is configured with (≥ 32 characters, as production requires). */
@@ -84,9 +84,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     // Imported from the app (test-only code may import apps; see .dependency-cruiser.cjs).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { createGatewayApp } = require('../../../../apps/gateway/src/main');
+    const { createGatewayApp } = require('../../../apps/gateway/src/main');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { gatewayConfigSchema } = require('../../../../apps/gateway/src/config');
+    const { gatewayConfigSchema } = require('../../../apps/gateway/src/config');
     const gw = await createGatewayApp(
       gatewayConfigSchema.parse({
         PORT: '0',
