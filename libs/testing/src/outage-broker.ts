@@ -17,6 +17,8 @@ export class OutageBroker {
   constructor(
     name: string,
     private readonly preferredPort: number,
+    /** Extra server.properties lines, e.g. `{ 'log.cleaner.backoff.ms': 100 }` for compaction tests. */
+    private readonly overrides: Record<string, string | number> = {},
   ) {
     this.instance = `outage-${name}`;
   }
@@ -25,7 +27,7 @@ export class OutageBroker {
     const env = { ...process.env };
     delete env.KAFKA_BROKERS;
     delete env.KAFKA_PORT;
-    const started = await kafkaLib.ensureKafka({ instance: this.instance, preferredPort: this.preferredPort, env, fresh, log: () => undefined });
+    const started = await kafkaLib.ensureKafka({ instance: this.instance, preferredPort: this.preferredPort, env, fresh, overrides: this.overrides, log: () => undefined });
     this.brokers = started.brokers;
     this.stopFn = started.stop;
     await kafkaLib.ensureTopics(this.brokers, TOPICS_JSON, { log: () => undefined });
