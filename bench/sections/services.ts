@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Consumer, Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { EventTypes, Topics, createEnvelope, encodeEvent } from '@techbridge/contracts';
+import { EventTypes, Topics, createEnvelope, encodeEvent, sourceOf } from '@techbridge/contracts';
 import type { NeedDoc, OfferDoc } from '@techbridge/matching-core';
 import { syntheticNeeds, syntheticOffers } from '../matching-core/synthetic';
 import { Proc, ROOT, freePort, runNode, startService, stopProc, tail } from '../lib/procs';
@@ -36,7 +36,7 @@ export interface ServicesOptions {
   log: (s: string) => void;
 }
 
-const SOURCE = 'techbridge/bench';
+const SOURCE = sourceOf('catalog'); // bench events stand in for catalog's
 
 /** A stable v4-shaped UUID from a string (the synthetic ids are not UUIDs; the contracts want them). */
 export function uuidFrom(s: string): string {

@@ -6,7 +6,7 @@ import { MessagingModule, OutboxPublisher } from '@techbridge/messaging';
 import { serviceCoreImports } from '@techbridge/platform';
 import { CATALOG_CONFIG, CatalogConfig } from './config';
 import { CATALOG_ENTITIES, CATALOG_MIGRATIONS } from './database';
-import { EnterpriseProjectionHandler } from './enterprises/enterprise-projection.handler';
+import { EnterpriseProjectionController } from './enterprises/enterprise-projection.controller';
 import { ExpiryJob } from './expiry/expiry.job';
 import { CatalogItemService } from './items/catalog-item.service';
 import { NEEDS, OFFERS } from './items/item.tokens';
@@ -34,12 +34,11 @@ export class CatalogModule {
         }),
         AuthModule.forRootAsync({ useFactory: () => ({ adminApiKey: config.ADMIN_API_KEY }) }),
       ],
-      controllers: [OfferController, NeedController, TaxonomyController],
+      controllers: [OfferController, NeedController, TaxonomyController, EnterpriseProjectionController],
       providers: [
         { provide: CATALOG_CONFIG, useValue: config },
         itemService(OFFERS, OFFER_KIND),
         itemService(NEEDS, NEED_KIND),
-        EnterpriseProjectionHandler,
         ExpiryJob,
       ],
     };

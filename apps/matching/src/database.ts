@@ -1,5 +1,5 @@
-import { CredentialEntity, CreateCredentials1766400000100 } from '@techbridge/auth';
-import { CreateMessagingTables1766400000000, InboxMessageEntity, OutboxMessageEntity } from '@techbridge/messaging';
+import { AUTH_ENTITIES, AUTH_MIGRATIONS } from '@techbridge/auth';
+import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@techbridge/messaging';
 import { MatchEntity, MatchSetEntity } from './match-sets/match-set.entities';
 import { CreateMatching1766400003000 } from './migrations/1766400003000-create-matching';
 import { NeedProjectionEntity, OfferProjectionEntity } from './projections/projection.entities';
@@ -9,8 +9,7 @@ export const MATCHING_ENTITIES = [
   NeedProjectionEntity,
   MatchSetEntity,
   MatchEntity,
-  CredentialEntity,
-  OutboxMessageEntity,
-  InboxMessageEntity,
+  ...AUTH_ENTITIES,
+  ...MESSAGING_ENTITIES,
 ];
-export const MATCHING_MIGRATIONS = [CreateMessagingTables1766400000000, CreateCredentials1766400000100, CreateMatching1766400003000];
+export const MATCHING_MIGRATIONS = [...MESSAGING_MIGRATIONS, ...AUTH_MIGRATIONS, CreateMatching1766400003000];

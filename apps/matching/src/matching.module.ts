@@ -9,7 +9,7 @@ import { matchingIndexProvider } from './index/matching-index.provider';
 import { MatchController } from './match-sets/match.controller';
 import { MatchQueries } from './match-sets/match.queries';
 import { MatchSetWriter } from './match-sets/match-set.writer';
-import { CatalogEventsHandler } from './projections/catalog-events.handler';
+import { CatalogEventsController } from './projections/catalog-events.controller';
 import { RescoreController } from './rescore/rescore.controller';
 import { RescoreService } from './rescore/rescore.service';
 
@@ -25,14 +25,13 @@ export class MatchingModule {
         }),
         AuthModule.forRootAsync({ useFactory: () => ({ adminApiKey: config.ADMIN_API_KEY }) }),
       ],
-      controllers: [MatchController, RescoreController],
+      controllers: [MatchController, RescoreController, CatalogEventsController],
       providers: [
         { provide: MATCHING_CONFIG, useValue: config },
         matchingIndexProvider,
         IndexFollower,
         MatchSetWriter,
         MatchQueries,
-        CatalogEventsHandler,
         RescoreService,
       ],
     };

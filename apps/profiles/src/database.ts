@@ -1,8 +1,9 @@
-import { CredentialEntity, CreateCredentials1766400000100 } from '@techbridge/auth';
-import { CreateMessagingTables1766400000000, InboxMessageEntity, OutboxMessageEntity } from '@techbridge/messaging';
+import { AUTH_ENTITIES, AUTH_MIGRATIONS } from '@techbridge/auth';
+import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@techbridge/messaging';
 import { EnterpriseEntity } from './enterprises/infrastructure/enterprise.entity';
 import { OrganiserEntity } from './organisers/infrastructure/organiser.entity';
 import { CreateProfiles1766400001000 } from './migrations/1766400001000-create-profiles';
+import { RepublishProfilesTopics1766500001000 } from './migrations/1766500001000-republish-profiles-topics';
 
-export const PROFILES_ENTITIES = [EnterpriseEntity, OrganiserEntity, CredentialEntity, OutboxMessageEntity, InboxMessageEntity];
-export const PROFILES_MIGRATIONS = [CreateMessagingTables1766400000000, CreateCredentials1766400000100, CreateProfiles1766400001000];
+export const PROFILES_ENTITIES = [EnterpriseEntity, OrganiserEntity, ...AUTH_ENTITIES, ...MESSAGING_ENTITIES];
+export const PROFILES_MIGRATIONS = [...MESSAGING_MIGRATIONS, ...AUTH_MIGRATIONS, CreateProfiles1766400001000, RepublishProfilesTopics1766500001000];

@@ -25,7 +25,7 @@ export class ProfilesModule {
         MessagingModule.forRootAsync({
           useFactory: () => ({ service: 'profiles', brokers: config.KAFKA_BROKERS, databaseUrl: config.DATABASE_URL }),
         }),
-        AuthModule.forRootAsync({ useFactory: () => ({ adminApiKey: config.ADMIN_API_KEY }) }),
+        AuthModule.forRootAsync({ useFactory: () => ({ adminApiKey: config.ADMIN_API_KEY }), projectCredentials: false }),
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'registration', limit: config.REGISTRATION_RATE_LIMIT, ttl: config.REGISTRATION_RATE_WINDOW_MS }],
         }),

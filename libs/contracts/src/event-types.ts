@@ -4,8 +4,9 @@ export const EventTypes = {
   EnterpriseUpdated: 'techbridge.profiles.enterprise.updated.v1',
   EnterpriseDeactivated: 'techbridge.profiles.enterprise.deactivated.v1',
   OrganiserRegistered: 'techbridge.profiles.organiser.registered.v1',
-  CredentialIssued: 'techbridge.profiles.credential.issued.v1',
-  CredentialRevoked: 'techbridge.profiles.credential.revoked.v1',
+  /** v2: the whole credential (a snapshot keyed by key id), revoked ones included. */
+  CredentialIssued: 'techbridge.profiles.credential.issued.v2',
+  CredentialRevoked: 'techbridge.profiles.credential.revoked.v2',
   OfferPublished: 'techbridge.catalog.offer.published.v1',
   OfferUpdated: 'techbridge.catalog.offer.updated.v1',
   OfferWithdrawn: 'techbridge.catalog.offer.withdrawn.v1',
@@ -19,3 +20,9 @@ export const EventTypes = {
   NeedMatched: 'techbridge.matching.need.matched.v1',
 } as const;
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
+
+/** `techbridge.catalog.offer.archived.v9` → `catalog` (the producing service named in a type). */
+export function producerNamedIn(type: string): string | null {
+  const m = /^techbridge\.([a-z][a-z0-9-]*)\./.exec(type);
+  return m ? m[1] : null;
+}

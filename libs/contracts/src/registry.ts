@@ -1,5 +1,5 @@
 import { EventTypes } from './event-types';
-import { CredentialIssuedV1, CredentialRevokedV1 } from './profiles/credential.v1';
+import { CredentialSnapshotV1 } from './profiles/credential.v1';
 import { EnterpriseSnapshotV1 } from './profiles/enterprise-snapshot.v1';
 import { OrganiserRegisteredV1 } from './profiles/organiser-registered.v1';
 import { NeedSnapshotV1, OfferSnapshotV1 } from './catalog/catalog-item-snapshot.v1';
@@ -8,28 +8,54 @@ import { Topics } from './topics';
 
 type PayloadClass = new () => object;
 
-interface RegisteredEvent {
+export interface RegisteredEvent {
+  /** The one topic the type travels on. */
   topic: string;
+  /** The one service that may produce it (its CloudEvents `source` is `techbridge/<producer>`). */
+  producer: string;
+  /** Validates `data` on both sides. */
   payload: PayloadClass;
+  /** The payload is the whole state of the key (required on compacted topics). */
+  snapshot: boolean;
 }
 
-/** Which payload class validates which event type, and on which topic it travels. */
+const profiles = (topic: string, payload: PayloadClass): RegisteredEvent => ({ topic, producer: 'profiles', payload, snapshot: true });
+const catalog = (topic: string, payload: PayloadClass): RegisteredEvent => ({ topic, producer: 'catalog', payload, snapshot: true });
+
+/**
+ * Which event types exist, on which topic each travels, which service produces it and which class
+ * validates it. Consumers enforce it (libs/contracts `decodeEvent`): a type on another topic or from
+ * another source is dead-lettered with the reason.
+ */
 export const EVENT_REGISTRY: Readonly<Record<string, RegisteredEvent>> = {
-  [EventTypes.EnterpriseRegistered]: { topic: Topics.ProfilesEnterprise, payload: EnterpriseSnapshotV1 },
-  [EventTypes.EnterpriseUpdated]: { topic: Topics.ProfilesEnterprise, payload: EnterpriseSnapshotV1 },
-  [EventTypes.EnterpriseDeactivated]: { topic: Topics.ProfilesEnterprise, payload: EnterpriseSnapshotV1 },
-  [EventTypes.OrganiserRegistered]: { topic: Topics.ProfilesEnterprise, payload: OrganiserRegisteredV1 },
-  [EventTypes.CredentialIssued]: { topic: Topics.ProfilesEnterprise, payload: CredentialIssuedV1 },
-  [EventTypes.CredentialRevoked]: { topic: Topics.ProfilesEnterprise, payload: CredentialRevokedV1 },
-  [EventTypes.OfferPublished]: { topic: Topics.CatalogOffer, payload: OfferSnapshotV1 },
-  [EventTypes.OfferUpdated]: { topic: Topics.CatalogOffer, payload: OfferSnapshotV1 },
-  [EventTypes.OfferWithdrawn]: { topic: Topics.CatalogOffer, payload: OfferSnapshotV1 },
-  [EventTypes.OfferExpired]: { topic: Topics.CatalogOffer, payload: OfferSnapshotV1 },
-  [EventTypes.OfferClosed]: { topic: Topics.CatalogOffer, payload: OfferSnapshotV1 },
-  [EventTypes.NeedPublished]: { topic: Topics.CatalogNeed, payload: NeedSnapshotV1 },
-  [EventTypes.NeedUpdated]: { topic: Topics.CatalogNeed, payload: NeedSnapshotV1 },
-  [EventTypes.NeedWithdrawn]: { topic: Topics.CatalogNeed, payload: NeedSnapshotV1 },
-  [EventTypes.NeedExpired]: { topic: Topics.CatalogNeed, payload: NeedSnapshotV1 },
-  [EventTypes.NeedClosed]: { topic: Topics.CatalogNeed, payload: NeedSnapshotV1 },
-  [EventTypes.NeedMatched]: { topic: Topics.MatchingMatch, payload: NeedMatchedV1 },
+  [EventTypes.EnterpriseRegistered]: profiles(Topics.ProfilesEnterprise, EnterpriseSnapshotV1),
+  [EventTypes.EnterpriseUpdated]: profiles(Topics.ProfilesEnterprise, EnterpriseSnapshotV1),
+  [EventTypes.EnterpriseDeactivated]: profiles(Topics.ProfilesEnterprise, EnterpriseSnapshotV1),
+  [EventTypes.OrganiserRegistered]: profiles(Topics.ProfilesOrganiser, OrganiserRegisteredV1),
+  [EventTypes.CredentialIssued]: profiles(Topics.ProfilesCredential, CredentialSnapshotV1),
+  [EventTypes.CredentialRevoked]: profiles(Topics.ProfilesCredential, CredentialSnapshotV1),
+  [EventTypes.OfferPublished]: catalog(Topics.CatalogOffer, OfferSnapshotV1),
+  [EventTypes.OfferUpdated]: catalog(Topics.CatalogOffer, OfferSnapshotV1),
+  [EventTypes.OfferWithdrawn]: catalog(Topics.CatalogOffer, OfferSnapshotV1),
+  [EventTypes.OfferExpired]: catalog(Topics.CatalogOffer, OfferSnapshotV1),
+  [EventTypes.OfferClosed]: catalog(Topics.CatalogOffer, OfferSnapshotV1),
+  [EventTypes.NeedPublished]: catalog(Topics.CatalogNeed, NeedSnapshotV1),
+  [EventTypes.NeedUpdated]: catalog(Topics.CatalogNeed, NeedSnapshotV1),
+  [EventTypes.NeedWithdrawn]: catalog(Topics.CatalogNeed, NeedSnapshotV1),
+  [EventTypes.NeedExpired]: catalog(Topics.CatalogNeed, NeedSnapshotV1),
+  [EventTypes.NeedClosed]: catalog(Topics.CatalogNeed, NeedSnapshotV1),
+  [EventTypes.NeedMatched]: { topic: Topics.MatchingMatch, producer: 'matching', payload: NeedMatchedV1, snapshot: false },
 };
+
+/** The topic an event type travels on (throws for a type the registry does not know). */
+export function topicOfType(type: string): string {
+  const registered = EVENT_REGISTRY[type];
+  if (!registered) throw new Error(`event type ${type} is not in libs/contracts' registry`);
+  return registered.topic;
+}
+
+export function typesOnTopic(topic: string): string[] {
+  return Object.entries(EVENT_REGISTRY)
+    .filter(([, r]) => r.topic === topic)
+    .map(([type]) => type);
+}

@@ -2,7 +2,9 @@ import topicsFile from './topics.json';
 
 /** Every topic the system uses, by owner. The JSON file is shared with deploy/local (topic creation). */
 export const Topics = {
-  ProfilesEnterprise: 'profiles.enterprise.v1',
+  ProfilesEnterprise: 'profiles.enterprise.v2',
+  ProfilesOrganiser: 'profiles.organiser.v1',
+  ProfilesCredential: 'profiles.credential.v1',
   CatalogOffer: 'catalog.offer.v1',
   CatalogNeed: 'catalog.need.v1',
   MatchingMatch: 'matching.match.v1',
@@ -16,7 +18,10 @@ export interface TopicSpec {
   name: string;
   partitions: number;
   compacted: boolean;
+  /** The only service that may produce to the topic. */
   owner: string;
+  /** What the Kafka key (= CloudEvents subject) is. */
+  key: string;
 }
 
 export const TOPIC_SPECS: readonly TopicSpec[] = topicsFile.topics;
@@ -24,4 +29,13 @@ export const DLQ_SUFFIX: string = topicsFile.dlqSuffix;
 
 export function dlqTopicOf(topic: string): string {
   return `${topic}${DLQ_SUFFIX}`;
+}
+
+export function topicSpec(name: string): TopicSpec | undefined {
+  return TOPIC_SPECS.find((t) => t.name === name);
+}
+
+/** CloudEvents `source` of everything a service produces: `techbridge/<service>`. */
+export function sourceOf(service: string): string {
+  return `techbridge/${service}`;
 }

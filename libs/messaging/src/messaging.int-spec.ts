@@ -1,19 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { EventTypes, Topics, createEnvelope, dlqTopicOf } from '@techbridge/contracts';
+import { EventTypes, Topics, createEnvelope, dlqTopicOf, sourceOf } from '@techbridge/contracts';
 import { OutageBroker, TopicCollector, createTestDataSource, testBrokers, waitFor } from '@techbridge/testing';
 
 import {
-  CreateMessagingTables1766400000000,
   DeadLetterPublisher,
   InboxConsumer,
-  InboxMessageEntity,
+  InboxRetentionJob,
+  MESSAGING_ENTITIES,
+  MESSAGING_MIGRATIONS,
   MessagingLogger,
-  OutboxMessageEntity,
   OutboxPublisher,
   OutboxRelay,
   createKafka,
+  replayDeadLetters,
   rewindConsumerGroup,
 } from './index';
 
@@ -26,7 +27,7 @@ const quiet: MessagingLogger = { log: () => undefined, warn: () => undefined, er
 function event(subject: string, version = 1, type: string = EventTypes.EnterpriseRegistered) {
   return createEnvelope({
     type,
-    source: 'techbridge/test',
+    source: sourceOf('profiles'),
     subject,
     data: {
       enterpriseId: subject,
@@ -47,10 +48,7 @@ function event(subject: string, version = 1, type: string = EventTypes.Enterpris
 }
 
 async function openDb(name: string): Promise<{ dataSource: DataSource; url: string }> {
-  const db = await createTestDataSource(name, {
-    entities: [OutboxMessageEntity, InboxMessageEntity],
-    migrations: [CreateMessagingTables1766400000000],
-  });
+  const db = await createTestDataSource(name, { entities: MESSAGING_ENTITIES, migrations: MESSAGING_MIGRATIONS });
   // Test-only state a handler changes: one counter per aggregate.
   await db.dataSource.query(`CREATE TABLE test_counters (subject uuid PRIMARY KEY, applied int NOT NULL)`);
   return db;
@@ -279,17 +277,21 @@ describe('inbox consumer', () => {
     const dlq = await new TopicCollector(kafka, [dlqTopicOf(TOPIC)]).start();
     collectors.push(dlq);
     const key = randomUUID();
-    const unknownType = { ...event(key), type: 'techbridge.profiles.enterprise.teleported.v1' };
+    // A known type that belongs on another topic, from its rightful producer.
+    const wrongTopic = { ...event(key), type: EventTypes.OfferPublished, source: sourceOf('catalog') };
+    // A type of this topic claimed by a service that does not own it.
+    const wrongSource = { ...event(key), source: sourceOf('catalog') };
     const invalidPayload = { ...event(key), data: { enterpriseId: 'not-a-uuid', version: 0 } };
     await send(key, 'this is {not json');
-    await send(key, JSON.stringify(unknownType));
+    await send(key, JSON.stringify(wrongTopic));
+    await send(key, JSON.stringify(wrongSource));
     await send(key, JSON.stringify(invalidPayload));
     const good = event(key);
     await send(key, JSON.stringify(good));
-    await consume(name, { [EventTypes.EnterpriseRegistered]: increment, 'techbridge.profiles.enterprise.teleported.v1': increment });
+    await consume(name, { [EventTypes.EnterpriseRegistered]: increment, [EventTypes.OfferPublished]: increment });
 
     const mine = () => dlq.of(dlqTopicOf(TOPIC)).filter((m) => m.key === key && m.headers['x-consumer'] === name);
-    const dead = await waitFor(mine, (l) => l.length === 3, { what: '3 dead letters', timeoutMs: 30000 });
+    const dead = await waitFor(mine, (l) => l.length === 4, { what: '4 dead letters', timeoutMs: 30000 });
     await waitFor(() => countOf(key), (n) => n === 1, { what: 'the good message after the poison ones' });
 
     const offsets = dead.map((m) => Number(m.headers['x-original-offset']));
@@ -302,8 +304,28 @@ describe('inbox consumer', () => {
     }
     expect(dead[0].value).toBe('this is {not json');
     expect(dead[0].headers['x-error']).toMatch(/not JSON/);
-    expect(dead[1].headers['x-error']).toMatch(/unknown event type/);
-    expect(dead[2].headers['x-error']).toMatch(/invalid .* payload.*enterpriseId/);
+    expect(dead[1].headers['x-error']).toMatch(/belongs on catalog\.offer\.v1, not on profiles\.enterprise/);
+    expect(dead[2].headers['x-error']).toMatch(/produced by techbridge\/profiles/);
+    expect(dead[3].headers['x-error']).toMatch(/invalid .* payload.*enterpriseId/);
+  });
+
+  it('skips and counts an unknown type from the topic’s producer (a newer version mid-deploy) and tombstones, without dead-lettering', async () => {
+    const name = `upgrade-${randomUUID()}`;
+    const dlq = await new TopicCollector(kafka, [dlqTopicOf(TOPIC)]).start();
+    collectors.push(dlq);
+    const key = randomUUID();
+    // Unique per run: the shared test broker may hold this test's messages from an earlier run.
+    const newerType = `techbridge.profiles.enterprise.archived${randomUUID().slice(0, 8)}.v9`;
+    const newer = { ...event(key), type: newerType, data: { anything: 'new' } };
+    await send(key, JSON.stringify(newer));
+    await producer.send({ topic: TOPIC, acks: -1, messages: [{ key, value: null }] });
+    await send(key, JSON.stringify(event(key)));
+    const { consumer } = await consume(name, { [EventTypes.EnterpriseRegistered]: increment });
+    await waitFor(() => countOf(key), (n) => n === 1, { what: 'the event after the unknown one' });
+    const stats = consumer.stats();
+    expect(stats.skippedUnknown[newerType]).toBe(1);
+    expect(stats.skippedTombstones).toBeGreaterThanOrEqual(1);
+    expect(dlq.of(dlqTopicOf(TOPIC)).filter((m) => m.key === key)).toEqual([]);
   });
 
   it('retries a failing handler maxAttempts times, then dead-letters it and moves on', async () => {
@@ -341,5 +363,86 @@ describe('inbox consumer', () => {
     expect(calls).toBe(3);
     // the failed event is not in the inbox (its effects rolled back each time)
     expect(await db.dataSource.query(`SELECT 1 FROM inbox_messages WHERE event_id = $1`, [failing.id])).toEqual([]);
+  });
+  it('replays dead letters through the fixed handler: the effect is applied once, a second replay finds nothing new', async () => {
+    const name = `replay-${randomUUID()}`;
+    const key = randomUUID();
+    let fixed = false;
+    const appliedAfterFix: string[] = [];
+    const buggy = async (e: { id: string; subject: string }, ctx: { manager: any }) => {
+      if (!fixed) throw new Error('handler bug: division by zero');
+      appliedAfterFix.push(e.id);
+      await increment(e, ctx);
+    };
+    const { consumer } = await consume(name, { [EventTypes.EnterpriseUpdated]: buggy, [EventTypes.EnterpriseRegistered]: increment });
+    const failing = event(key, 1, EventTypes.EnterpriseUpdated);
+    await send(key, JSON.stringify(failing));
+    await send(key, JSON.stringify(event(key, 2)));
+    await waitFor(() => countOf(key), (n) => n === 1, { what: 'the partition moving past the failing event' });
+    const [{ n: applied }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM inbox_messages WHERE event_id = $1`, [failing.id]);
+    expect(applied).toBe(0);
+
+    fixed = true; // the fix is deployed
+    // The consumer read the shared topic from its start, so it also dead-lettered other tests' events:
+    // poison ones fail again on replay (and are dead-lettered again); ours is applied, once.
+    const first = await replayDeadLetters(kafka, consumer);
+    expect(first.replayed).toBeGreaterThanOrEqual(1);
+    expect(appliedAfterFix.filter((id) => id === failing.id)).toHaveLength(1);
+    expect(await countOf(key)).toBe(2);
+    const second = await replayDeadLetters(kafka, consumer);
+    expect(second.replayed).toBe(first.failedAgain); // only what failed again, never ours
+    expect(appliedAfterFix.filter((id) => id === failing.id)).toHaveLength(1);
+    expect(await countOf(key)).toBe(2);
+  });
+
+  it('survives a consumer crash (the dead-letter producer failing more often than kafkajs retries) and goes on', async () => {
+    const topic = Topics.CatalogNeed;
+    const name = `crash-${randomUUID()}`;
+    // Fault injection: the dead-letter producer fails with a plain error, then works.
+    let failures = 40; // more than kafkajs retries a failing eachMessage before it crashes
+    const flaky = new (class extends DeadLetterPublisher {
+      override async send(input: Parameters<DeadLetterPublisher['send']>[0]): Promise<void> {
+        if (failures-- > 0) throw new Error('dead-letter store unavailable');
+        return super.send(input);
+      }
+    })(kafka);
+    const dlq = await new TopicCollector(kafka, [dlqTopicOf(topic)]).start();
+    collectors.push(dlq);
+    const c = new InboxConsumer(kafka, db.dataSource, flaky, { consumer: name, groupId: name, topics: [topic], handlers: {} }, quiet);
+    consumers.push(c);
+    const key = randomUUID();
+    await producer.send({ topic, acks: -1, messages: [{ key, value: `not json ${key}` }] });
+    await c.start();
+    await waitFor(
+      () => dlq.of(dlqTopicOf(topic)).filter((m) => m.key === key && m.headers['x-consumer'] === name),
+      (l) => l.length === 1,
+      { what: 'the poison message dead-lettered after the restarts', timeoutMs: 120_000 },
+    );
+    expect(c.stats().crashes).toBeGreaterThanOrEqual(1);
+    expect(c.stats().state).toBe('running');
+    await flaky.disconnect();
+  });
+});
+
+describe('inbox retention', () => {
+  it('deletes inbox rows older than the retention, keeps the others', async () => {
+    const db = await openDb('messaging_retention');
+    try {
+      const insert = (age: string) =>
+        db.dataSource.query(
+          `INSERT INTO inbox_messages (consumer, event_id, event_type, topic, partition, "offset", processed_at)
+           SELECT 'c', gen_random_uuid(), 't', 'x', 0, g, now() - $1::interval FROM generate_series(1, 7) g`,
+          [age],
+        );
+      await insert('40 days');
+      await insert('2 days');
+      const job = new InboxRetentionJob({ dataSource: db.dataSource, retentionDays: 30, batchSize: 3, logger: quiet });
+      expect(await job.runOnce()).toBe(7);
+      const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM inbox_messages`);
+      expect(n).toBe(7);
+      expect(await job.runOnce()).toBe(0);
+    } finally {
+      await db.dataSource.destroy();
+    }
   });
 });

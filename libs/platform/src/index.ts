@@ -12,3 +12,6 @@ export * from './validation/taxonomy.validators';
 export * from './http/run-service';
 export * from './http/public.decorator';
 export * from './service-core.module';
+export * from './health/readiness.registry';
+export * from './errors/dependency-outage';
+export * from './http/roles.decorator';

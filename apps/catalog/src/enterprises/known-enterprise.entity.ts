@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** Catalog's projection of `profiles.enterprise.v1`: just enough to accept or refuse publications. */
+/** Catalog's projection of `profiles.enterprise.v2`: just enough to accept or refuse publications. */
 @Entity({ name: 'known_enterprises' })
 export class KnownEnterpriseEntity {
   @PrimaryColumn({ name: 'enterprise_id', type: 'uuid' }) enterpriseId!: string;

@@ -2,7 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal, isOwnerOrAdmin } from '@techbridge/auth';
-import { createEnvelope } from '@techbridge/contracts';
+import { createEnvelope, sourceOf } from '@techbridge/contracts';
 import { OutboxPublisher } from '@techbridge/messaging';
 import { Page, ProblemException, Problems, decodeCursor, toPage } from '@techbridge/platform';
 import { KnownEnterpriseEntity } from '../enterprises/known-enterprise.entity';
@@ -46,6 +46,9 @@ export class CatalogItemService<E extends CatalogItemEntity, C extends CatalogIt
     if (principal.role !== 'enterprise') {
       throw Problems.forbidden(`Only enterprises publish ${this.kind.name}s; use an enterprise API key.`);
     }
+    // The enterprise and its first key travel on different topics: right after registering, the key
+    // may be known here a moment before the enterprise is. Wait for it briefly instead of a 409.
+    await this.awaitKnownEnterprise(principal.id);
     return this.dataSource.transaction(async (manager) => {
       const owner = await manager.findOneBy(KnownEnterpriseEntity, { enterpriseId: principal.id });
       if (!owner || owner.status !== 'active') {
@@ -76,6 +79,14 @@ export class CatalogItemService<E extends CatalogItemEntity, C extends CatalogIt
       if (publish) await this.announce(manager, item, this.kind.events.published);
       return this.result(item);
     });
+  }
+
+  private async awaitKnownEnterprise(enterpriseId: string, graceMs = 1500): Promise<void> {
+    const deadline = Date.now() + graceMs;
+    const repo = this.dataSource.getRepository(KnownEnterpriseEntity);
+    while (!(await repo.existsBy({ enterpriseId })) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
 
   async get(principal: Principal | null, id: string): Promise<ItemResult> {
@@ -250,7 +261,7 @@ export class CatalogItemService<E extends CatalogItemEntity, C extends CatalogIt
     return this.outbox.publish(
       manager,
       this.kind.topic,
-      createEnvelope({ type, source: 'techbridge/catalog', subject: item.id, data: this.kind.toSnapshot(item) }),
+      createEnvelope({ type, source: sourceOf('catalog'), subject: item.id, data: this.kind.toSnapshot(item) }),
     );
   }
 

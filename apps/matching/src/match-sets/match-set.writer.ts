@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { EventTypes, NeedMatchedV1, Topics, createEnvelope } from '@techbridge/contracts';
+import { EventTypes, NeedMatchedV1, Topics, createEnvelope, sourceOf } from '@techbridge/contracts';
 import { Match, renderReason } from '@techbridge/matching-core';
 import { OutboxPublisher } from '@techbridge/messaging';
 import { MATCHING_CONFIG, MatchingServiceConfig } from '../config';
@@ -82,7 +82,7 @@ export class MatchSetWriter {
     await this.outbox.publish(
       manager,
       Topics.MatchingMatch,
-      createEnvelope({ type: EventTypes.NeedMatched, source: 'techbridge/matching', subject: needId, data }),
+      createEnvelope({ type: EventTypes.NeedMatched, source: sourceOf('matching'), subject: needId, data }),
     );
     return true;
   }

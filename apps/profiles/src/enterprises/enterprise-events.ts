@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { EventTypes, Topics, createEnvelope } from '@techbridge/contracts';
+import { EventTypes, Topics, createEnvelope, sourceOf } from '@techbridge/contracts';
 import { OutboxPublisher } from '@techbridge/messaging';
 import { toEnterpriseSnapshot } from './enterprise.mapper';
 import { EnterpriseEntity } from './infrastructure/enterprise.entity';
@@ -21,7 +21,7 @@ export class EnterpriseEvents {
       Topics.ProfilesEnterprise,
       createEnvelope({
         type,
-        source: 'techbridge/profiles',
+        source: sourceOf('profiles'),
         subject: enterprise.id,
         dataschemaversion: 1,
         data: toEnterpriseSnapshot(enterprise),

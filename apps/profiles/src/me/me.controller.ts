@@ -40,8 +40,9 @@ export class MeController {
     if (principal.role === 'admin') {
       throw Problems.conflict('The admin key comes from configuration (ADMIN_API_KEY); rotate it there.');
     }
+    const role = principal.role;
     const rotated = await this.dataSource.transaction(async (manager) => {
-      const issued = await this.keys.issue(manager, principal.id, principal.role);
+      const issued = await this.keys.issue(manager, principal.id, role);
       const revoked = await this.keys.revokeAll(manager, principal.id, issued.keyId);
       return { keyId: issued.keyId, apiKey: issued.apiKey, revokedKeys: revoked };
     });

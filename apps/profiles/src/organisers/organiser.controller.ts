@@ -4,7 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Roles } from '@techbridge/auth';
-import { EventTypes, Topics, createEnvelope } from '@techbridge/contracts';
+import { EventTypes, Topics, createEnvelope, sourceOf } from '@techbridge/contracts';
 import { OutboxPublisher } from '@techbridge/messaging';
 import { ApiKeyIssuer } from '../credentials/api-key.issuer';
 import { rethrowDuplicate } from '../enterprises/unique-violation';
@@ -35,10 +35,10 @@ export class OrganiserController {
         await manager.save(organiser);
         await this.outbox.publish(
           manager,
-          Topics.ProfilesEnterprise,
+          Topics.ProfilesOrganiser,
           createEnvelope({
             type: EventTypes.OrganiserRegistered,
-            source: 'techbridge/profiles',
+            source: sourceOf('profiles'),
             subject: organiser.id,
             data: { organiserId: organiser.id, name: organiser.name, createdAt: organiser.createdAt.toISOString() },
           }),

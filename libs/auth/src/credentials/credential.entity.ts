@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * API-key hashes usable in this service. Profiles writes it directly when it issues keys; every other
- * service keeps it as a projection of the credential events on `profiles.enterprise.v1`.
+ * service keeps it as a projection of the credential snapshots on `profiles.credential.v1`.
  */
 @Entity({ name: 'credentials' })
 export class CredentialEntity {

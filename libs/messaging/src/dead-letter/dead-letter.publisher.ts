@@ -25,22 +25,26 @@ export const DlqHeaders = {
 /** Moves a message that cannot be processed to `<topic>.dlq`, unchanged, with the reason in headers. */
 export class DeadLetterPublisher {
   private producer?: Producer;
+  private connecting?: Promise<Producer>;
 
   constructor(private readonly kafka: Kafka) {}
 
+  /** Connects now; `send` also connects on first use, so a service never waits for it at start-up. */
   async connect(): Promise<void> {
-    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
-    await this.producer.connect();
+    await this.ready();
   }
 
   async disconnect(): Promise<void> {
-    await this.producer?.disconnect();
+    const producer = this.producer;
+    this.producer = undefined;
+    this.connecting = undefined;
+    await producer?.disconnect();
   }
 
   async send(input: DeadLetterInput): Promise<void> {
-    if (!this.producer) throw new Error('DeadLetterPublisher is not connected');
+    const producer = await this.ready();
     const err = input.error as Error;
-    await this.producer.send({
+    await producer.send({
       topic: dlqTopicOf(input.topic),
       acks: -1,
       messages: [
@@ -61,5 +65,21 @@ export class DeadLetterPublisher {
         },
       ],
     });
+  }
+
+  private ready(): Promise<Producer> {
+    if (this.producer) return Promise.resolve(this.producer);
+    this.connecting ??= (async () => {
+      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      try {
+        await producer.connect();
+      } catch (err) {
+        this.connecting = undefined;
+        throw err;
+      }
+      this.producer = producer;
+      return producer;
+    })();
+    return this.connecting;
   }
 }

@@ -6,7 +6,10 @@ import { DeadLetterPublisher } from '../dead-letter/dead-letter.publisher';
 import { InboxConsumer, InboxConsumerOptions } from '../inbox/inbox.consumer';
 import { KAFKA } from './messaging.tokens';
 
-/** Feature modules register their consumers here; MessagingLifecycle starts and stops them all. */
+/**
+ * Every inbox consumer of the process. The inbox transport registers one per consumer group;
+ * MessagingLifecycle stops them all before the relay's last flush, and readiness reports them.
+ */
 @Injectable()
 export class InboxConsumerRegistry {
   private readonly logger = new Logger('Inbox');
@@ -22,5 +25,9 @@ export class InboxConsumerRegistry {
     const consumer = new InboxConsumer(this.kafka, this.dataSource, this.deadLetters, options, this.logger);
     this.consumers.push(consumer);
     return consumer;
+  }
+
+  byName(name: string): InboxConsumer | undefined {
+    return this.consumers.find((c) => c.name === name);
   }
 }

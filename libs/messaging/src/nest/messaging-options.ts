@@ -6,4 +6,8 @@ export interface MessagingModuleOptions {
   databaseUrl: string;
   /** Turn the relay off for processes that never publish (defaults to on). */
   relay?: boolean;
+  /** Inbox rows are kept this many days (default 30). */
+  inboxRetentionDays?: number;
+  /** `/health/ready` fails when the oldest unpublished outbox row is older than this (default 60 s). */
+  outboxMaxAgeMs?: number;
 }

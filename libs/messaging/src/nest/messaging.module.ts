@@ -3,10 +3,13 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { DeadLetterPublisher } from '../dead-letter/dead-letter.publisher';
+import { InboxRetentionJob } from '../inbox/inbox-retention.job';
 import { createKafka } from '../kafka/kafka.factory';
 import { OutboxPublisher } from '../outbox/outbox.publisher';
 import { OutboxRelay } from '../outbox/outbox.relay';
+import { DeadLetterController } from './dead-letter.controller';
 import { InboxConsumerRegistry } from './inbox-consumer.registry';
+import { InboxTransport } from './inbox.transport';
 import { MessagingLifecycle } from './messaging.lifecycle';
 import { MessagingModuleOptions } from './messaging-options';
 import { KAFKA, MESSAGING_OPTIONS } from './messaging.tokens';
@@ -25,6 +28,7 @@ export class MessagingModule {
     return {
       module: MessagingModule,
       imports: options.imports ?? [],
+      controllers: [DeadLetterController],
       providers: [
         { provide: MESSAGING_OPTIONS, useFactory: options.useFactory, inject: options.inject ?? [] },
         {
@@ -40,10 +44,21 @@ export class MessagingModule {
           useFactory: (o: MessagingModuleOptions, kafka: Kafka, dataSource: DataSource) =>
             new OutboxRelay({ dataSource, kafka, databaseUrl: o.databaseUrl, logger: new Logger('OutboxRelay') }),
         },
+        {
+          provide: InboxRetentionJob,
+          inject: [MESSAGING_OPTIONS, getDataSourceToken()],
+          useFactory: (o: MessagingModuleOptions, dataSource: DataSource) =>
+            new InboxRetentionJob({ dataSource, retentionDays: o.inboxRetentionDays ?? 30, logger: new Logger('InboxRetention') }),
+        },
         InboxConsumerRegistry,
+        {
+          provide: InboxTransport,
+          inject: [MESSAGING_OPTIONS, InboxConsumerRegistry],
+          useFactory: (o: MessagingModuleOptions, registry: InboxConsumerRegistry) => new InboxTransport(o.service, registry),
+        },
         MessagingLifecycle,
       ],
-      exports: [KAFKA, MESSAGING_OPTIONS, OutboxPublisher, OutboxRelay, InboxConsumerRegistry, DeadLetterPublisher],
+      exports: [KAFKA, MESSAGING_OPTIONS, OutboxPublisher, OutboxRelay, InboxConsumerRegistry, DeadLetterPublisher, InboxTransport, InboxRetentionJob],
     };
   }
 }

@@ -1,7 +1,8 @@
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { IHeaders, Kafka, Message, Producer } from 'kafkajs';
 import { MessagingLogger, consoleLogger } from '../kafka/kafka.factory';
+import { isPermanentProducerError, producerErrorText } from '../kafka/producer-errors';
 import { OUTBOX_CHANNEL } from './outbox.publisher';
 
 export interface OutboxRelayOptions {
@@ -10,7 +11,15 @@ export interface OutboxRelayOptions {
   databaseUrl: string;
   kafka: Kafka;
   logger?: MessagingLogger;
+  /** Rows read per drain (one database transaction). */
   batchSize?: number;
+  /**
+   * Bytes of message values per produce request. Kafka refuses a record batch over the broker's
+   * `message.max.bytes` (1 MiB by default) as a whole, so one request stays below it.
+   */
+  maxRequestBytes?: number;
+  /** A row that fails this many drains with a permanent broker error is parked. */
+  parkAfterAttempts?: number;
   /** Safety net for a missed NOTIFY (e.g. while the LISTEN connection was reconnecting). */
   fallbackPollMs?: number;
   /** Published rows are kept this long for diagnosis, then deleted. */
@@ -23,23 +32,62 @@ interface OutboxRow {
   key: string;
   payload: unknown;
   headers: Record<string, string>;
+  attempts: number;
+}
+
+interface PreparedRow {
+  row: OutboxRow;
+  message: Message;
+  bytes: number;
+}
+
+interface DrainResult {
+  /** Rows read from the table (the drain loop goes on while batches are full). */
+  read: number;
+  sent: number;
+  /** Rows that failed permanently this time but are not parked yet: try again after a pause. */
+  deferred: number;
+  /** A connection-level failure: everything not yet sent stays pending. */
+  transient?: unknown;
+}
+
+export interface OutboxStats {
+  connected: boolean;
+  pending: number;
+  parked: number;
+  /** Age of the oldest row waiting to be published (0 when none). */
+  oldestPendingMs: number;
 }
 
 /** Any constant works; it only has to be the same for every relay of one database. */
 const RELAY_LOCK_KEY = 748_201_117;
 
 /**
- * Publishes committed outbox rows to Kafka, in `seq` order, with the idempotent producer and acks=all.
+ * Publishes committed outbox rows to Kafka with the idempotent producer and acks=all.
  *
- * Ordering across several relay instances: each drain runs under a transaction-scoped advisory lock, so
- * only one relay publishes at a time and rows go out in commit order per key. The others skip (they
- * were woken too and will drain once the lock is free). A row is marked published only after Kafka
- * acknowledged it; a crash in between republishes it, which consumers absorb through their inbox.
+ * Order: rows of one key are published in `seq` order, the order their transactions inserted them.
+ * For one aggregate that is its commit order, because every writer here holds the aggregate's row
+ * lock (or advisory lock) while it inserts the row. Across keys there is no order. Several relay
+ * instances drain under a transaction-scoped advisory lock, so they never interleave.
+ *
+ * One bad row does not stop the others: a request that fails with a permanent broker error (topic
+ * unknown, record too large …) is split into single rows; the rows that still fail are retried on
+ * later drains and parked after `parkAfterAttempts` (a row larger than a request at once) — kept in
+ * the table with the error, counted in `stats()`, skipped by the relay. Later rows of a parked row's
+ * key still go out: every event on our compacted topics is a full snapshot, so the newest state
+ * arrives. A row is marked published only after Kafka acknowledged it; a crash in between republishes
+ * it, which consumers absorb through their inbox.
+ *
+ * The relay starts without Kafka: it connects in the background and drains once it can.
  */
 export class OutboxRelay {
   private readonly logger: MessagingLogger;
   private readonly batchSize: number;
+  private readonly maxRequestBytes: number;
+  private readonly parkAfterAttempts: number;
   private producer?: Producer;
+  private connected = false;
+  private connecting?: Promise<void>;
   private listener?: Client;
   private timer?: NodeJS.Timeout;
   private retryTimer?: NodeJS.Timeout;
@@ -49,31 +97,48 @@ export class OutboxRelay {
   private failures = 0;
   private lastCleanup = 0;
   private publishedCount = 0;
+  private parkedCount = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.logger = options.logger ?? consoleLogger;
     this.batchSize = options.batchSize ?? 500;
+    this.maxRequestBytes = options.maxRequestBytes ?? 900_000;
+    this.parkAfterAttempts = options.parkAfterAttempts ?? 3;
   }
 
+  /** Rows this instance published since it started. */
   get published(): number {
     return this.publishedCount;
   }
 
+  /** Rows this instance parked since it started. */
+  get parked(): number {
+    return this.parkedCount;
+  }
+
+  get isConnected(): boolean {
+    return this.connected;
+  }
+
+  /** Returns at once; the Kafka connection is made in the background (and retried) if the broker is down. */
   async start(): Promise<void> {
     this.stopped = false;
     // Bounded retries (instead of kafkajs' infinite ones for idempotent producers) so that a broker
-    // outage surfaces here, the transaction rolls back and the rows are retried from the table.
+    // outage surfaces here, the drain stops and the rows are retried from the table.
     this.producer = this.options.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
       retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 2000 },
     });
-    await this.producer.connect();
+    this.producer.on(this.producer.events.DISCONNECT, () => {
+      this.connected = false;
+      if (!this.stopped && !this.connecting) this.connecting = this.connectLoop();
+    });
     await this.listen();
     this.timer = setInterval(() => this.wake(), this.options.fallbackPollMs ?? 1000);
     this.timer.unref();
-    this.wake();
+    this.connecting = this.connectLoop();
   }
 
   /** Stop waking, publish what is already committed (best effort), disconnect. */
@@ -82,22 +147,26 @@ export class OutboxRelay {
     this.stopped = true;
     clearInterval(this.timer);
     clearTimeout(this.retryTimer);
+    await this.connecting;
     await this.draining;
-    try {
-      await this.drainOnce();
-    } catch (err) {
-      this.logger.warn(`outbox relay: final flush failed, rows stay pending for the next start: ${String(err)}`);
+    if (this.connected) {
+      try {
+        await this.drainOnce();
+      } catch (err) {
+        this.logger.warn(`outbox relay: final flush failed, rows stay pending for the next start: ${String(err)}`);
+      }
     }
     await this.listener?.end().catch(() => undefined);
     await this.producer?.disconnect().catch(() => undefined);
+    this.connected = false;
   }
 
-  /** Resolves once everything committed before the call has been published (tests, shutdown). */
+  /** Resolves once everything committed before the call has been published or parked (tests, shutdown). */
   async flush(): Promise<void> {
     while (!this.stopped) {
       await this.draining;
       const [{ pending }] = await this.options.dataSource.query(
-        `SELECT count(*)::int AS pending FROM outbox_messages WHERE published_at IS NULL`,
+        `SELECT count(*)::int AS pending FROM outbox_messages WHERE published_at IS NULL AND parked_at IS NULL`,
       );
       if (pending === 0) return;
       this.wake();
@@ -105,8 +174,18 @@ export class OutboxRelay {
     }
   }
 
+  async stats(): Promise<OutboxStats> {
+    const [row] = await this.options.dataSource.query(
+      `SELECT count(*) FILTER (WHERE parked_at IS NULL)::int AS pending,
+              count(*) FILTER (WHERE parked_at IS NOT NULL)::int AS parked,
+              COALESCE(EXTRACT(EPOCH FROM now() - min(created_at) FILTER (WHERE parked_at IS NULL)) * 1000, 0)::float8 AS oldest
+         FROM outbox_messages WHERE published_at IS NULL`,
+    );
+    return { connected: this.connected, pending: row.pending, parked: row.parked, oldestPendingMs: Math.round(row.oldest) };
+  }
+
   wake(): void {
-    if (this.stopped) return;
+    if (this.stopped || !this.connected) return;
     if (this.draining) {
       this.wakeRequested = true;
       return;
@@ -116,49 +195,155 @@ export class OutboxRelay {
     });
   }
 
+  private async connectLoop(): Promise<void> {
+    for (let attempt = 1; !this.stopped && !this.connected; attempt++) {
+      try {
+        await this.producer!.connect();
+        this.connected = true;
+        if (attempt > 1) this.logger.log(`outbox relay: connected to Kafka after ${attempt} attempts`);
+      } catch (err) {
+        if (attempt === 1 || attempt % 10 === 0) {
+          this.logger.warn(`outbox relay: Kafka unavailable (${producerErrorText(err)}); writes stay in the outbox, retrying`);
+        }
+        await new Promise((r) => setTimeout(r, Math.min(500 * attempt, 5000)));
+      }
+    }
+    this.connecting = undefined;
+    this.wake();
+  }
+
   private async drainLoop(): Promise<void> {
     do {
       this.wakeRequested = false;
       try {
-        let sent: number;
+        let r: DrainResult;
         do {
-          sent = await this.drainOnce();
-        } while (sent === this.batchSize && !this.stopped);
+          r = await this.drainOnce();
+          if (r.transient) throw r.transient;
+        } while (r.read === this.batchSize && r.sent > 0 && !this.stopped);
+        if (r.deferred > 0) {
+          this.scheduleRetry(`${r.deferred} row(s) failed with a permanent broker error`);
+          return;
+        }
         if (this.failures > 0) this.logger.log(`outbox relay: publishing again after ${this.failures} failed attempt(s)`);
         this.failures = 0;
         await this.cleanup();
       } catch (err) {
-        this.failures += 1;
-        const delay = Math.min(100 * 2 ** (this.failures - 1), 5000);
-        if (this.failures === 1 || this.failures % 10 === 0) {
-          this.logger.warn(`outbox relay: publish failed (attempt ${this.failures}), retrying in ${delay} ms: ${String(err)}`);
-        }
-        clearTimeout(this.retryTimer);
-        this.retryTimer = setTimeout(() => this.wake(), delay);
+        this.scheduleRetry(producerErrorText(err));
         return;
       }
     } while (this.wakeRequested && !this.stopped);
   }
 
-  private async drainOnce(): Promise<number> {
+  private scheduleRetry(reason: string): void {
+    this.failures += 1;
+    const delay = Math.min(100 * 2 ** (this.failures - 1), 5000);
+    if (this.failures === 1 || this.failures % 10 === 0) {
+      this.logger.warn(`outbox relay: publish failed (attempt ${this.failures}), retrying in ${delay} ms: ${reason}`);
+    }
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => this.wake(), delay);
+  }
+
+  private async drainOnce(): Promise<DrainResult> {
     const producer = this.producer;
-    if (!producer) return 0;
+    if (!producer || !this.connected) return { read: 0, sent: 0, deferred: 0 };
     return this.options.dataSource.transaction(async (manager) => {
       const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [RELAY_LOCK_KEY]);
-      if (!locked) return 0;
+      if (!locked) return { read: 0, sent: 0, deferred: 0 };
       const rows: OutboxRow[] = await manager.query(
-        `SELECT id, topic, key, payload, headers FROM outbox_messages
-          WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE`,
+        `SELECT id, topic, key, payload, headers, attempts FROM outbox_messages
+          WHERE published_at IS NULL AND parked_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE`,
         [this.batchSize],
       );
-      if (rows.length === 0) return 0;
-      await producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
-      await manager.query(`UPDATE outbox_messages SET published_at = now() WHERE id = ANY($1::uuid[])`, [
-        rows.map((r) => r.id),
-      ]);
-      this.publishedCount += rows.length;
-      return rows.length;
+      if (rows.length === 0) return { read: 0, sent: 0, deferred: 0 };
+
+      const sent: string[] = [];
+      const failed = new Map<string, { row: OutboxRow; error: string; park: boolean }>();
+      /** topic + key of a row that failed in this drain: its later rows wait, to keep the key's order. */
+      const held = new Set<string>();
+      const keyOf = (r: OutboxRow) => `${r.topic}\u0000${r.key}`;
+      let transient: unknown;
+
+      const prepared = rows.map((row) => prepare(row));
+      for (const chunk of this.chunks(prepared)) {
+        const sendable = chunk.filter((p) => !held.has(keyOf(p.row)));
+        if (sendable.length === 0) continue;
+        const oversized = sendable.filter((p) => p.bytes > this.maxRequestBytes);
+        for (const p of oversized) {
+          failed.set(p.row.id, { row: p.row, error: `MESSAGE_TOO_LARGE: ${p.bytes} bytes, more than a request may carry (${this.maxRequestBytes})`, park: true });
+          held.add(keyOf(p.row));
+        }
+        const batch = sendable.filter((p) => p.bytes <= this.maxRequestBytes);
+        if (batch.length === 0) continue;
+        try {
+          await producer.sendBatch({ acks: -1, topicMessages: byTopic(batch) });
+          sent.push(...batch.map((p) => p.row.id));
+          continue;
+        } catch (err) {
+          if (!isPermanentProducerError(err)) {
+            transient = err;
+            break;
+          }
+        }
+        // Find the bad row(s): one request per row, in order.
+        for (const p of batch) {
+          if (held.has(keyOf(p.row))) continue;
+          try {
+            await producer.sendBatch({ acks: -1, topicMessages: byTopic([p]) });
+            sent.push(p.row.id);
+          } catch (err) {
+            if (!isPermanentProducerError(err)) {
+              transient = err;
+              break;
+            }
+            failed.set(p.row.id, { row: p.row, error: producerErrorText(err), park: p.row.attempts + 1 >= this.parkAfterAttempts });
+            held.add(keyOf(p.row));
+          }
+        }
+        if (transient) break;
+      }
+
+      if (sent.length > 0) {
+        await manager.query(`UPDATE outbox_messages SET published_at = now() WHERE id = ANY($1::uuid[])`, [sent]);
+        this.publishedCount += sent.length;
+      }
+      let deferred = 0;
+      for (const f of failed.values()) {
+        await this.recordFailure(manager, f.row, f.error, f.park);
+        if (!f.park) deferred += 1;
+      }
+      return { read: rows.length, sent: sent.length, deferred, transient };
     });
+  }
+
+  private async recordFailure(manager: EntityManager, row: OutboxRow, error: string, park: boolean): Promise<void> {
+    await manager.query(
+      `UPDATE outbox_messages SET attempts = attempts + 1, last_error = $2, parked_at = CASE WHEN $3 THEN now() END WHERE id = $1`,
+      [row.id, error.slice(0, 2000), park],
+    );
+    if (park) {
+      this.parkedCount += 1;
+      this.logger.error(
+        `outbox relay: parked ${row.id} (${row.topic}, key ${row.key}) after ${row.attempts + 1} attempt(s): ${error}; the other rows keep flowing`,
+      );
+    }
+  }
+
+  /** Consecutive rows (seq order) into requests of at most maxRequestBytes. */
+  private *chunks(rows: PreparedRow[]): Generator<PreparedRow[]> {
+    let chunk: PreparedRow[] = [];
+    let bytes = 0;
+    for (const p of rows) {
+      if (chunk.length > 0 && bytes + p.bytes > this.maxRequestBytes) {
+        yield chunk;
+        chunk = [];
+        bytes = 0;
+      }
+      chunk.push(p);
+      bytes += p.bytes;
+    }
+    if (chunk.length > 0) yield chunk;
   }
 
   private async listen(): Promise<void> {
@@ -199,15 +384,19 @@ export class OutboxRelay {
   }
 }
 
-function groupByTopic(rows: OutboxRow[]): { topic: string; messages: Message[] }[] {
-  const byTopic = new Map<string, Message[]>();
-  for (const row of rows) {
-    const payload = typeof row.payload === 'string' ? row.payload : JSON.stringify(row.payload);
-    const parsed = typeof row.payload === 'string' ? JSON.parse(row.payload) : (row.payload as any);
-    const headers: IHeaders = { ...row.headers, 'ce-type': String(parsed.type), 'ce-id': String(parsed.id) };
-    const list = byTopic.get(row.topic) ?? [];
-    list.push({ key: row.key, value: payload, headers });
-    byTopic.set(row.topic, list);
+function prepare(row: OutboxRow): PreparedRow {
+  const value = typeof row.payload === 'string' ? row.payload : JSON.stringify(row.payload);
+  const parsed = typeof row.payload === 'string' ? JSON.parse(row.payload) : (row.payload as any);
+  const headers: IHeaders = { ...row.headers, 'ce-type': String(parsed.type), 'ce-id': String(parsed.id) };
+  return { row, message: { key: row.key, value, headers }, bytes: Buffer.byteLength(value) + Buffer.byteLength(row.key) };
+}
+
+function byTopic(rows: PreparedRow[]): { topic: string; messages: Message[] }[] {
+  const grouped = new Map<string, Message[]>();
+  for (const p of rows) {
+    const list = grouped.get(p.row.topic) ?? [];
+    list.push(p.message);
+    grouped.set(p.row.topic, list);
   }
-  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+  return [...grouped].map(([topic, messages]) => ({ topic, messages }));
 }

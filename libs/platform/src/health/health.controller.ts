@@ -1,9 +1,15 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../http/public.decorator';
+import { ReadinessRegistry } from './readiness.registry';
 
-/** `/health` for load balancers and `npm start`: answers 200 only when the database answers. */
+/**
+ * `/health` (the database answers: what `npm start` waits for), `/health/live` (the process runs) and
+ * `/health/ready` (everything the service needs to do its whole job: database, Kafka, consumers,
+ * outbox backlog, feature checks). A service without Kafka is alive and serves reads and writes, but
+ * is not ready; the body says which dependency is missing.
+ */
 @ApiTags('health')
 @Public()
 @Controller('health')
@@ -11,16 +17,37 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    private readonly readiness: ReadinessRegistry,
   ) {}
 
   @Get()
   @HealthCheck()
+  @ApiOperation({ summary: 'The database answers.' })
   check() {
     return this.health.check([() => this.db.pingCheck('database', { timeout: 1500 })]);
   }
 
   @Get('live')
+  @ApiOperation({ summary: 'The process is alive.' })
   live() {
     return { status: 'ok' };
   }
+
+  @Get('ready')
+  @HealthCheck()
+  @ApiOperation({ summary: 'Ready for traffic and events: database, Kafka, consumers, outbox, feature checks.' })
+  async ready() {
+    const results = await this.readiness.run();
+    return this.health.check([
+      () => this.db.pingCheck('database', { timeout: 1500 }),
+      ...Object.entries(results).map(([name, r]) => () => {
+        const indicator = this.indicators.check(name);
+        if (r.up) return indicator.up(r.details ?? {});
+        // terminus turns a down indicator into 503 with every check's status in the body.
+        return indicator.down(r.details ?? {});
+      }),
+    ]);
+  }
 }
+

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { isTransientInfrastructureError } from '@techbridge/messaging';
+import { isDependencyOutage } from '../errors/dependency-outage';
 import { PROBLEM_TYPE_BASE, ProblemDetails, ProblemException } from './problem';
 
 const TITLES: Record<number, string> = {
@@ -62,7 +62,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const fastify = this.fromFastifyError(exception);
     if (fastify) return { problem: fastify, headers: {} };
-    if (isTransientInfrastructureError(exception)) {
+    if (isDependencyOutage(exception)) {
       this.logger.warn(`dependency unavailable: ${String((exception as Error)?.message ?? exception)}`);
       return {
         problem: {

@@ -1,32 +1,27 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Controller, Inject, Logger, OnModuleInit } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { CredentialStore, credentialProjectionHandlers } from '@techbridge/auth';
-import { EventTypes, NeedSnapshotV1, OfferSnapshotV1, Topics } from '@techbridge/contracts';
+import { EventEnvelope, EventTypes, NeedSnapshotV1, OfferSnapshotV1 } from '@techbridge/contracts';
 import { NeedDoc, OfferDoc } from '@techbridge/matching-core';
-import { EventHandler, HandlerContext, InboxConsumerRegistry } from '@techbridge/messaging';
+import { InboxContext } from '@techbridge/messaging';
 import { MATCHING_INDEX } from '../index/matching-index.provider';
 import { MatchingIndex } from '../index/matching-index';
 import { MatchSetWriter } from '../match-sets/match-set.writer';
 import { IndexFollower } from '../index/index-follower';
 
-const OFFER_EVENTS = [EventTypes.OfferPublished, EventTypes.OfferUpdated, EventTypes.OfferWithdrawn, EventTypes.OfferExpired, EventTypes.OfferClosed];
-const NEED_EVENTS = [EventTypes.NeedPublished, EventTypes.NeedUpdated, EventTypes.NeedWithdrawn, EventTypes.NeedExpired, EventTypes.NeedClosed];
-
 /**
  * Turns catalog events into match sets. Each handler runs in the inbox transaction: projection row,
  * match sets and `need.matched` outbox rows commit together with the inbox row, or not at all.
  */
-@Injectable()
-export class CatalogEventsHandler implements OnModuleInit {
+@Controller()
+export class CatalogEventsController implements OnModuleInit {
   private readonly logger = new Logger('Matching');
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(MATCHING_INDEX) private readonly index: MatchingIndex,
     private readonly writer: MatchSetWriter,
-    private readonly registry: InboxConsumerRegistry,
-    private readonly credentials: CredentialStore,
     private readonly follower: IndexFollower,
   ) {}
 
@@ -43,20 +38,19 @@ export class CatalogEventsHandler implements OnModuleInit {
     this.logger.log(`index rebuilt from projections: ${offers} offers, ${needs} needs in ${Date.now() - started} ms`);
     // Then from the compacted catalog topics, for what other instances processed (scale-out).
     await this.follower.catchUp();
-
-    const handlers: Record<string, EventHandler> = { ...credentialProjectionHandlers(() => this.credentials.invalidate()) };
-    for (const type of OFFER_EVENTS) handlers[type] = (e, ctx) => this.onOffer(e.data as OfferSnapshotV1, type, ctx);
-    for (const type of NEED_EVENTS) handlers[type] = (e, ctx) => this.onNeed(e.data as NeedSnapshotV1, type, ctx);
-    this.registry.register({
-      consumer: 'matching.catalog',
-      groupId: 'matching.catalog',
-      topics: [Topics.CatalogOffer, Topics.CatalogNeed, Topics.ProfilesEnterprise],
-      handlers,
-      partitionsConsumedConcurrently: 2,
-    });
   }
 
-  private async onOffer(snapshot: OfferSnapshotV1, type: string, ctx: HandlerContext): Promise<void> {
+  @EventPattern([EventTypes.OfferPublished, EventTypes.OfferUpdated, EventTypes.OfferWithdrawn, EventTypes.OfferExpired, EventTypes.OfferClosed], { concurrency: 2 })
+  offerChanged(@Payload() event: EventEnvelope<OfferSnapshotV1>, @Ctx() ctx: InboxContext): Promise<void> {
+    return this.onOffer(event.data, event.type, ctx);
+  }
+
+  @EventPattern([EventTypes.NeedPublished, EventTypes.NeedUpdated, EventTypes.NeedWithdrawn, EventTypes.NeedExpired, EventTypes.NeedClosed], { concurrency: 2 })
+  needChanged(@Payload() event: EventEnvelope<NeedSnapshotV1>, @Ctx() ctx: InboxContext): Promise<void> {
+    return this.onNeed(event.data, event.type, ctx);
+  }
+
+  private async onOffer(snapshot: OfferSnapshotV1, type: string, ctx: InboxContext): Promise<void> {
     const doc = snapshot as unknown as OfferDoc;
     if (!(await this.saveProjection(ctx.manager, 'offer_projections', doc))) return;
     // Applied before commit so the recomputation below sees it. If the transaction fails, the retry
@@ -73,7 +67,7 @@ export class CatalogEventsHandler implements OnModuleInit {
     for (const needId of [...affected].sort()) await this.writer.recompute(ctx.manager, needId, trigger);
   }
 
-  private async onNeed(snapshot: NeedSnapshotV1, type: string, ctx: HandlerContext): Promise<void> {
+  private async onNeed(snapshot: NeedSnapshotV1, type: string, ctx: InboxContext): Promise<void> {
     const doc = snapshot as unknown as NeedDoc;
     if (!(await this.saveProjection(ctx.manager, 'need_projections', doc))) return;
     this.index.applyNeed(doc);
