@@ -12,8 +12,8 @@ import { createMatchingApp } from './main';
 
 jest.setTimeout(180_000);
 
-const GROUP = 'matching.catalog';
-const TOPICS = [Topics.CatalogOffer, Topics.CatalogNeed, Topics.ProfilesEnterprise];
+const GROUP = 'matching';
+const TOPICS = [Topics.CatalogOffer, Topics.CatalogNeed];
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 const now = () => new Date().toISOString();
 const inAYear = () => new Date(Date.now() + 365 * 86400_000).toISOString();

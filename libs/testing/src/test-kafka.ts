@@ -25,6 +25,20 @@ function headersToStrings(headers: IHeaders | undefined): Record<string, string>
   return out;
 }
 
+/** Retries an admin call that fails with a leadership error while a fresh broker settles (≤ 10 s). */
+export async function retryWhileSettling<T>(call: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await call();
+    } catch (err) {
+      const type = (err as { type?: string }).type ?? '';
+      if (Date.now() > deadline || !/NOT_LEADER|LEADER_NOT_AVAILABLE|UNKNOWN_TOPIC_OR_PARTITION|COORDINATOR/.test(type)) throw err;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
 /**
  * Reads topics from their current end onwards into memory, so a test can wait for the messages its
  * action produced. Call `ready` before acting.
@@ -42,8 +56,12 @@ export class TopicCollector {
     const admin = this.kafka.admin();
     await admin.connect();
     const ends = new Map<string, { partition: number; offset: string }[]>();
-    for (const topic of this.topics) ends.set(topic, await admin.fetchTopicOffsets(topic));
-    await admin.disconnect();
+    try {
+      // Right after a broker starts, partition leadership may still be settling: retry briefly.
+      for (const topic of this.topics) ends.set(topic, await retryWhileSettling(() => admin.fetchTopicOffsets(topic)));
+    } finally {
+      await admin.disconnect();
+    }
 
     this.consumer = this.kafka.consumer({ groupId: `test-collector-${randomUUID()}`, maxWaitTimeInMs: 20 });
     await this.consumer.connect();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConfigResourceTypes, Kafka } from 'kafkajs';
+import { retryWhileSettling } from './test-kafka';
 
 export interface StoredRecord {
   partition: number;
@@ -16,7 +17,7 @@ export interface StoredRecord {
 export async function readWholeTopic(kafka: Kafka, topic: string, timeoutMs = 30_000): Promise<StoredRecord[]> {
   const admin = kafka.admin();
   await admin.connect();
-  const offsets = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
+  const offsets = await retryWhileSettling(() => admin.fetchTopicOffsets(topic)).finally(() => admin.disconnect());
   const pending = new Map(offsets.filter((o) => Number(o.high) > Number(o.low)).map((o) => [o.partition, Number(o.high)]));
   const records: StoredRecord[] = [];
   if (pending.size === 0) return records;

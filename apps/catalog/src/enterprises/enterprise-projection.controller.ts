@@ -21,16 +21,17 @@ export class EnterpriseProjectionController {
   async enterpriseChanged(@Payload() event: EventEnvelope<EnterpriseSnapshotV1>, @Ctx() ctx: InboxContext): Promise<void> {
     const d = event.data;
     // Newer versions only: a replayed or reordered older snapshot never rolls state back.
-    const [, changed]: [unknown, number] = await ctx.manager.query(
+    const newer: unknown[] = await ctx.manager.query(
       `INSERT INTO known_enterprises (enterprise_id, country, english_name, status, version)
        VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (enterprise_id) DO UPDATE
          SET country = EXCLUDED.country, english_name = EXCLUDED.english_name,
              status = EXCLUDED.status, version = EXCLUDED.version
-       WHERE known_enterprises.version < EXCLUDED.version`,
+       WHERE known_enterprises.version < EXCLUDED.version
+       RETURNING enterprise_id`,
       [d.enterpriseId, d.country, d.englishName, d.status, d.version],
     );
-    if (changed > 0 && d.status === 'deactivated') {
+    if (newer.length > 0 && d.status === 'deactivated') {
       await this.offers.withdrawAllOf(ctx.manager, d.enterpriseId);
       await this.needs.withdrawAllOf(ctx.manager, d.enterpriseId);
     }
