@@ -301,6 +301,8 @@ export class MatchingEngine {
     const texts = new Float64Array(touched.length);
     const sectors = new Float64Array(touched.length);
     let nKeys = 0;
+    // candidates that cannot reach the near-miss floor: only looked at when nothing matches
+    const far: number[] = [];
     for (let i = 0; i < touched.length; i++) {
       const s = touched[i];
       mark[s] = 0;
@@ -316,30 +318,23 @@ export class MatchingEngine {
       const ub = wSum > 0 ? ((useText ? w.text * text : 0) + gate * (w.sector * sector + wRest)) / wSum : 0;
       texts[i] = text;
       sectors[i] = sector;
+      if (ub < nearFloor) {
+        far.push(i);
+        continue;
+      }
       // larger key = better bound; ties (equal bound) by ascending touched position → deterministic
       keys[nKeys++] = Math.floor(ub * 1_000_000) * 4_194_304 + (4_194_303 - i);
     }
     const order = keys.subarray(0, nKeys).sort();
 
     // --- filter, score, select
-    for (let k = nKeys - 1; k >= 0; k--) {
-      const key = order[k];
-      const i = 4_194_303 - (key % 4_194_304);
-      const ub = Math.floor(key / 4_194_304) / 1_000_000;
-      // bounds only decrease from here: stop once no list can change (the closest pairs matter only
-      // while nothing matches)
-      // (a pair enters the matches only at ≥ threshold and the near-misses only at ≥ threshold −
-      // margin, its score after the one change included, and the bound caps both)
-      const bound = ub * 100 + 0.05;
-      const topBar = Math.max(top.worst(), cfg.threshold);
-      const nearBar = Math.max(near.worst(), cfg.threshold - cfg.nearMissMargin);
-      if (bound < topBar && bound < nearBar && (top.size > 0 || bound < closest.worst())) break;
+    const consider = (i: number, mayClose: boolean): void => {
       const s = touched[i];
       const doc = index.docAt(s)!;
       const df = doc.features;
       const need = side === 'need' ? qf : df;
       const offer = side === 'need' ? df : qf;
-      if (!isLive(df, now) || !passesHardFilters(need, offer, cfg)) continue;
+      if (!isLive(df, now) || !passesHardFilters(need, offer, cfg)) return;
       const ev = evaluatePair(need, offer, texts[i], sectors[i], useText, cfg, now);
       const rounded = Math.round(ev.raw * 1000) / 10;
       const fixed = Math.round(ev.rawIfFixed * 1000) / 10;
@@ -350,8 +345,23 @@ export class MatchingEngine {
       if (ev.raw >= threshold) top.offer(cand(missed, rounded));
       else if (missed && ev.rawIfFixed >= threshold) near.offer(cand(missed, fixed)); // one change away
       else if (ev.raw >= nearFloor) near.offer(cand('score', rounded));
-      else if (top.size === 0) closest.offer(cand('score', rounded));
+      else if (mayClose && top.size === 0) closest.offer(cand('score', rounded));
+    };
+    for (let k = nKeys - 1; k >= 0; k--) {
+      const key = order[k];
+      const i = 4_194_303 - (key % 4_194_304);
+      const ub = Math.floor(key / 4_194_304) / 1_000_000;
+      // bounds only decrease from here: stop once no list can change (the closest pairs matter only
+      // while nothing matches; a pair enters the matches only at ≥ threshold and the near-misses
+      // only at ≥ threshold − margin, its score after the one change included, and the bound caps both)
+      const bound = ub * 100 + 0.05;
+      const topBar = Math.max(top.worst(), cfg.threshold);
+      const nearBar = Math.max(near.worst(), cfg.threshold - cfg.nearMissMargin);
+      if (bound < topBar && bound < nearBar && (top.size > 0 || bound < closest.worst())) break;
+      consider(i, true);
     }
+    // nothing matches: the closest pairs at any distance, so the need (or offer) learns what is near
+    if (top.size === 0) for (const i of far) consider(i, true);
 
     const matches = top.sorted();
     let nearList = near.sorted();

@@ -135,11 +135,17 @@ function emitEntry(e: GlossaryEntry, out: WeightedConcept[], lang: 'en' | 'zh' |
 }
 
 /** English-only analysis (used for glosses too); phrase-matches the glossary on stems. */
-function englishConcepts(tokens: readonly { key: string; surface: string }[], record: boolean): WeightedConcept[] {
-  const stems: { s: string; surface: string }[] = [];
+function englishConcepts(tokens: readonly { key: string; surface: string; joiner?: string }[], record: boolean): WeightedConcept[] {
+  const stems: { s: string; surface: string; joiner: string }[] = [];
+  // stop words inside a phrase are not indexed but are quoted: "foot-and-mouth disease"
+  let skipped = '';
   for (const t of tokens) {
     const s = englishTerm(t.key);
-    if (s) stems.push({ s, surface: t.surface });
+    const joiner = t.joiner ?? ' ';
+    if (s) {
+      stems.push({ s, surface: t.surface, joiner: skipped + joiner });
+      skipped = '';
+    } else skipped += joiner + t.surface;
   }
   const out: WeightedConcept[] = [];
   matchPhrases(
@@ -148,7 +154,7 @@ function englishConcepts(tokens: readonly { key: string; surface: string }[], re
     glossary().maxEn,
     ' ',
     (e, from, to) => {
-      emitEntry(e, out, 'en', stems.slice(from, to).map((x) => x.surface).join(' '), record);
+      emitEntry(e, out, 'en', stems.slice(from, to).map((x, k) => (k === 0 ? x.surface : x.joiner + x.surface)).join(''), record);
       if (to - from > 1)
         for (let k = from; k < to; k++) if (!e.expansion.some((x) => x.c === stems[k].s)) out.push({ c: stems[k].s, w: 0.5, s: stems[k].surface });
     },
@@ -238,16 +244,18 @@ export function analyzeWeighted(text: string, _lang?: AnalyzerLanguage, record =
       }
     } else {
       const keys = run.map((t) => urduBaseForm(t.key, g.urTokens));
+      // quote the words as written (inflected), index them by their base form
+      const written = (from: number, to: number) => run.slice(from, to).map((t) => t.surface).join(' ');
       matchPhrases(
         keys,
         g.ur,
         g.maxUr,
         ' ',
-        (e, from, to) => emitEntry(e, out, 'ur', keys.slice(from, to).join(' '), record),
+        (e, from, to) => emitEntry(e, out, 'ur', written(from, to), record),
         (k) => {
           const w = keys[k];
           if (w.length < 2 || UR_STOP_WORDS.has(w)) return;
-          out.push({ c: `ur:${w}`, w: 1, s: w });
+          out.push({ c: `ur:${w}`, w: 1, s: run[k].surface });
         },
       );
     }

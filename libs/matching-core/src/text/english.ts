@@ -23,14 +23,16 @@ export function tokenizeEnglish(text: string): string[] {
 
 /**
  * Tokens with the form they have in the text (`surface`, original case) next to the lowercased key,
- * so explanations can quote the words a document really uses.
+ * so explanations can quote the words a document really uses; `joiner` is how the token attaches to
+ * the previous one ('-' inside hyphenated words, else ' ').
  */
-export function tokenizeEnglishSurface(text: string): { key: string; surface: string }[] {
+export function tokenizeEnglishSurface(text: string): { key: string; surface: string; joiner: string }[] {
   const norm = text.normalize('NFKC');
   const lower = norm.toLowerCase();
   // toLowerCase keeps offsets for almost every script; when it does not (e.g. 'İ'), quote the key.
   const sameOffsets = lower.length === norm.length;
-  const out: { key: string; surface: string }[] = [];
+  const out: { key: string; surface: string; joiner: string }[] = [];
+  let prevEnd = -1;
   for (const m of lower.matchAll(TOKEN_RE)) {
     let t = m[0];
     let s = sameOffsets ? norm.slice(m.index!, m.index! + t.length) : t;
@@ -39,8 +41,11 @@ export function tokenizeEnglishSurface(text: string): { key: string; surface: st
       s = s.slice(0, -2);
     }
     t = t.replace(/'/g, '');
+    // how this token is joined to the previous one in the text ("heat-tolerant" keeps its hyphen when quoted)
+    const gap = prevEnd < 0 ? ' ' : lower.slice(prevEnd, m.index!);
+    prevEnd = m.index! + m[0].length;
     if (t.length === 0) continue;
-    out.push({ key: t, surface: s });
+    out.push({ key: t, surface: s, joiner: /^[-\s]{1,3}$/.test(gap) ? gap.replace(/\s+/g, ' ') : ' ' });
   }
   return out;
 }
