@@ -73,38 +73,53 @@ describe('MatchingEngine', () => {
       offer({ id: 'd-twin', title: 'Drip irrigation emitters and tape', summary: 'water saving drip irrigation', sectors: ['agriculture/irrigation'] }),
     ]);
     const n = need({ id: 'n', title: 'Drip irrigation for orchards', summary: 'water saving drip irrigation', sectors: ['agriculture/irrigation'] });
-    const ids = e.matchNeed(n).matches.map((m) => m.offerId);
+    const set = e.matchNeed(n);
+    const ids = set.matches.map((m) => m.offerId);
     expect(ids.slice(0, 2)).toEqual(['a-exact', 'd-twin']);
-    expect(ids.indexOf('b-partial')).toBeLessThan(ids.indexOf('c-sector-only'));
+    // a shared sector is no evidence: the sector-only offer is never a match
+    expect(ids).not.toContain('c-sector-only');
+    const all = [...ids, ...set.nearMisses.map((m) => m.offerId)];
+    if (all.includes('c-sector-only')) expect(all.indexOf('b-partial')).toBeLessThan(all.indexOf('c-sector-only'));
     expect(e.matchNeed(n)).toEqual(e.matchNeed(n));
-    for (const m of e.matchNeed(n).matches) {
+    for (const m of set.matches) {
       expect(m.score).toBeGreaterThanOrEqual(0);
       expect(m.score).toBeLessThanOrEqual(100);
       expect(Math.round(m.score * 10) / 10).toBe(m.score);
     }
   });
 
-  it('reports near-misses with the one change that would make them match', () => {
+  it('keeps the right technology that misses a condition, lower-ranked, with the one change that would make it fit', () => {
     const e = engine([
+      offer({ ...QUAKE_EN, id: 'fits' }),
       offer({ ...QUAKE_EN, id: 'low-trl', trl: 5 }),
       offer({ ...QUAKE_EN, id: 'pricey', price: { min: 1_500_000, max: 3_000_000, currency: 'CNY' } }),
       offer({ ...QUAKE_EN, id: 'both', trl: 5, price: { min: 1_500_000, max: 3_000_000, currency: 'CNY' } }),
     ]);
-    const r = e.matchNeed(need({ id: 'n', title: 'Earthquake early warning', sectors: ['earth-space/earthquake-monitoring'], minTrl: 7, budget: { min: 1_000_000, max: 2_000_000, currency: 'PKR' } }));
-    expect(r.matches).toEqual([]);
-    const byId = Object.fromEntries(r.nearMisses.map((m) => [m.offerId, m.nearMiss!]));
-    expect(Object.keys(byId).sort()).toEqual(['low-trl', 'pricey']);
-    expect(renderReason(byId['low-trl'], 'en')).toBe('Offer TRL 5 < required 7');
-    expect(renderReason(byId['pricey'], 'en')).toMatch(/^Budget 2,000,000 PKR below price 1,500,000 CNY \(≈ [\d,]+ PKR\)$/);
+    const n = need({ id: 'n', title: 'Earthquake early warning', sectors: ['earth-space/earthquake-monitoring'], minTrl: 7, budget: { min: 1_000_000, max: 2_000_000, currency: 'PKR' } });
+    const r = e.matchNeed(n);
+    expect(r.matches[0].offerId).toBe('fits');
+    expect(r.matches[0].nearMiss).toBeNull();
+    const byId = Object.fromEntries([...r.matches, ...r.nearMisses].map((m) => [m.offerId, m]));
+    expect(Object.keys(byId).sort()).toEqual(['both', 'fits', 'low-trl', 'pricey']);
+    expect(renderReason(byId['low-trl'].nearMiss!, 'en')).toBe('Offer TRL 5 < required 7');
+    expect(renderReason(byId['pricey'].nearMiss!, 'en')).toMatch(/^Budget 2,000,000 PKR below price 1,500,000 CNY \(≈ [\d,]+ PKR\)$/);
+    // each missed condition costs points: fits > one miss > two misses
+    expect(byId['fits'].score).toBeGreaterThan(byId['low-trl'].score);
+    expect(byId['fits'].score).toBeGreaterThan(byId['pricey'].score);
+    expect(byId['both'].score).toBeLessThan(Math.min(byId['low-trl'].score, byId['pricey'].score));
+    expect(byId['both'].reasons.map((x) => x.code)).toEqual(expect.arrayContaining(['trl.below', 'budget.below']));
+    // without the fitting offer, the hint says that only a condition stands in the way
+    const only = engine([offer({ ...QUAKE_EN, id: 'low-trl', trl: 5 })]).matchNeed(n);
+    expect(only.hint?.code).toBe('hint.onlyNearMisses');
   });
 
   it('renders reasons in en, zh-Hans and ur', () => {
     const r = { code: 'trl.below', params: { trl: 5, minTrl: 7 } };
     expect(renderReason(r, 'en')).toBe('Offer TRL 5 < required 7');
     expect(renderReason(r, 'zh-Hans')).toBe('成果技术成熟度5级，低于要求的7级');
-    expect(renderReason(r, 'ur')).toContain('ٹی آر ایل 5');
+    expect(renderReason(r, 'ur')).toBe('پیشکش کا ٹی آر ایل ۵ ہے، جو مطلوبہ ۷ سے کم ہے');
     expect(renderReason({ code: 'sector.exact', params: { sector: 'health/vaccines' } }, 'zh-Hans')).toBe('同一领域：疫苗');
-    expect(renderReason({ code: 'mode.common', params: { modes: 'licensing,training' } }, 'ur')).toBe('تعاون: لائسنسنگ، تربیت');
+    expect(renderReason({ code: 'mode.common', params: { modes: 'licensing,training' } }, 'ur')).toBe('تعاون کی صورت: لائسنسنگ اور تربیت');
     expect(renderReason({ code: 'text.sharedTerms', params: { concepts: 'hybrid-rice' } }, 'zh-Hans')).toBe('共同术语：杂交水稻 (hybrid rice)');
     expect(renderReason({ code: 'nope', params: {} }, 'en')).toBe('nope');
   });

@@ -9,9 +9,10 @@
 import { resolveConfig, type MatchingConfig } from './config/config';
 import { renderReason } from './explain/reasons';
 import { ConceptIndex } from './index/concept-index';
-import { evaluatePair, passesHardFilters, sectorFit, convert, type PairEvaluation } from './scoring/components';
+import { evaluatePair, evidenceGate, passesHardFilters, sectorFit, convert, type PairEvaluation } from './scoring/components';
 import { isLive, modesOf, needFeatures, offerFeatures, type PairFeatures } from './scoring/features';
 import { vectorize, type ConceptVector } from './scoring/vectorize';
+import { encodeQuotes } from './explain/quotes';
 import { conceptLabels } from './text/analyzer';
 import type { Match, MatchSet, MatchedTerm, NeedDoc, OfferDoc, Reason } from './types';
 
@@ -30,24 +31,51 @@ const DAY = 86_400_000;
 const MAX_DF_SHARE = 0.15;
 const MAX_DF_MIN_DOCS = 1000;
 
+/**
+ * Concepts used by fewer than this share of the documents all count as fully specific. Sets the
+ * scale of the IDF by document *share* rather than count, so that text relevance (and so the
+ * calibrated threshold) means the same for 80 offers as for 10,000: with the classic BM25 IDF a
+ * term no offer uses weighs ln(2N) and the ideal score, hence every normalised text score, drifts
+ * with the size of the corpus.
+ */
+const IDF_SHARE_FLOOR = 0.005;
+
+/** IDF from the share of documents holding the concept, floored at IDF_SHARE_FLOOR (see above). */
+export function idfOf(df: number, n: number): number {
+  const share = n > 0 ? df / n : 0;
+  return Math.log(1 + 1 / (share + IDF_SHARE_FLOOR));
+}
+
 interface QueryConcept {
   c: string;
   qw: number;
   idf: number;
 }
 
+type Failure = 'trl' | 'budget' | 'region' | 'score';
+
 interface Candidate {
   slot: number;
   id: string;
+  /** the score shown (0–100, one decimal) */
   rounded: number;
+  /**
+   * the ranking key: the score for matches; for near-misses the score the pair would have after the
+   * one change, so an offer with the right technology that misses a constraint always ranks before
+   * offers that merely lack evidence (their key is their own, below-threshold score)
+   */
+  rank: number;
   ev: PairEvaluation;
-  failure: 'trl' | 'budget' | 'score' | null;
+  failure: Failure | null;
 }
 
-/** true when a ranks before b: higher rounded score, then smaller id */
+/** true when a ranks before b: higher ranking key, then smaller id */
 function before(a: Candidate, b: Candidate): boolean {
-  return a.rounded > b.rounded || (a.rounded === b.rounded && a.id < b.id);
+  return a.rank > b.rank || (a.rank === b.rank && a.id < b.id);
 }
+
+/** constraint failures: the technology fits, one condition does not (near-miss codes that say so) */
+const CONSTRAINT_FAILURES: ReadonlySet<Failure> = new Set(['trl', 'budget', 'region']);
 
 /** Keeps the best `cap` candidates (a min-heap on `before`). */
 class TopK {
@@ -81,9 +109,12 @@ class TopK {
       }
     }
   }
-  /** rounded score a newcomer must beat to enter; -Infinity while not full */
+  /** ranking key a newcomer must beat to enter; -Infinity while not full */
   worst(): number {
-    return this.h.length < this.cap || this.cap <= 0 ? (this.cap <= 0 ? Infinity : -Infinity) : this.h[0].rounded;
+    return this.h.length < this.cap || this.cap <= 0 ? (this.cap <= 0 ? Infinity : -Infinity) : this.h[0].rank;
+  }
+  get size(): number {
+    return this.h.length;
   }
   sorted(): Candidate[] {
     return [...this.h].sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
@@ -120,7 +151,7 @@ export class MatchingEngine {
   upsertOffer(o: OfferDoc): void {
     const v = vectorize(o);
     const f = offerFeatures(o, v.usable < 2);
-    this.offers.upsert(o.id, v.tf, v.dl, f.topSectors.map((t) => `top:${t}`), f);
+    this.offers.upsert(o.id, v.tf, v.dl, f.topSectors.map((t) => `top:${t}`), f, v.surfaces);
   }
 
   removeOffer(id: string): void {
@@ -138,7 +169,7 @@ export class MatchingEngine {
   upsertNeed(n: NeedDoc): void {
     const v = vectorize(n);
     const f = needFeatures(n, v.usable < 2);
-    this.needs.upsert(n.id, v.tf, v.dl, f.topSectors.map((t) => `top:${t}`), f);
+    this.needs.upsert(n.id, v.tf, v.dl, f.topSectors.map((t) => `top:${t}`), f, v.surfaces);
   }
 
   removeNeed(id: string): void {
@@ -191,7 +222,7 @@ export class MatchingEngine {
       for (const [c, tf] of qv.tf) {
         const df = index.df(c);
         if (df === 0 || (N >= MAX_DF_MIN_DOCS && df > MAX_DF_SHARE * N)) continue;
-        const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
+        const idf = idfOf(df, N);
         query.push({ c, qw: Math.sqrt(tf), idf });
       }
       query.sort((a, b) => b.qw * b.idf - a.qw * a.idf || (a.c < b.c ? -1 : 1));
@@ -199,10 +230,14 @@ export class MatchingEngine {
     }
     let ideal = 0;
     if (useText) {
-      // the ideal score counts every query concept, not only those present in the index
+      // The ideal score counts every query concept, not only those present in the index: a need
+      // whose key term no offer uses must not look well covered by its generic words. Except words
+      // the analyser could not map (zh:/ur: leftovers) that no document uses: they say nothing about
+      // the corpus, only about the dictionary, and would otherwise sink every Urdu-written need.
       for (const [c, tf] of qv.tf) {
         const df = index.df(c);
-        const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
+        if (df === 0 && (c.startsWith('ur:') || c.startsWith('zh:'))) continue;
+        const idf = idfOf(df, N);
         ideal += Math.sqrt(tf) * idf * (K1 + 1);
       }
     }
@@ -252,7 +287,10 @@ export class MatchingEngine {
 
     // --- upper bound from text and sector alone (every other component at 1); visit best bounds first
     const top = new TopK(limit);
-    const near = new TopK(nearMissLimit ?? Math.min(limit, 10));
+    const nearCap = nearMissLimit ?? Math.min(limit, 10);
+    const near = new TopK(nearCap);
+    // below-threshold pairs at any distance: shown as the closest near-misses only when nothing matches
+    const closest = new TopK(nearCap);
     const threshold = cfg.threshold / 100;
     const nearFloor = (cfg.threshold - cfg.nearMissMargin) / 100;
     const w = cfg.weights;
@@ -263,6 +301,8 @@ export class MatchingEngine {
     const texts = new Float64Array(touched.length);
     const sectors = new Float64Array(touched.length);
     let nKeys = 0;
+    // candidates that cannot reach the near-miss floor: only looked at when nothing matches
+    const far: number[] = [];
     for (let i = 0; i < touched.length; i++) {
       const s = touched[i];
       mark[s] = 0;
@@ -273,40 +313,72 @@ export class MatchingEngine {
       const text = Math.min(1, acc[s] * norm);
       const sector = side === 'need' ? sectorFit(qf, df) : sectorFit(df, qf);
       if (text < MIN_TEXT && sector === 0) continue;
-      const ub = wSum > 0 ? ((useText ? w.text * text : 0) + w.sector * sector + wRest) / wSum : 0;
-      if (ub < nearFloor) continue;
+      // the evidence gate scales everything but the text (see evidenceGate)
+      const gate = useText ? evidenceGate(text, cfg.evidenceFull, cfg.evidenceOnset) : 1;
+      const ub = wSum > 0 ? ((useText ? w.text * text : 0) + gate * (w.sector * sector + wRest)) / wSum : 0;
       texts[i] = text;
       sectors[i] = sector;
+      if (ub < nearFloor) {
+        far.push(i);
+        continue;
+      }
       // larger key = better bound; ties (equal bound) by ascending touched position → deterministic
       keys[nKeys++] = Math.floor(ub * 1_000_000) * 4_194_304 + (4_194_303 - i);
     }
     const order = keys.subarray(0, nKeys).sort();
 
     // --- filter, score, select
-    for (let k = nKeys - 1; k >= 0; k--) {
-      const key = order[k];
-      const i = 4_194_303 - (key % 4_194_304);
-      const ub = Math.floor(key / 4_194_304) / 1_000_000;
-      // bounds only decrease from here: stop once neither list can change
-      if (ub * 100 + 0.05 < top.worst() && ub * 100 + 0.05 < near.worst()) break;
+    const consider = (i: number, mayClose: boolean): void => {
       const s = touched[i];
       const doc = index.docAt(s)!;
       const df = doc.features;
       const need = side === 'need' ? qf : df;
       const offer = side === 'need' ? df : qf;
-      if (!isLive(df, now) || !passesHardFilters(need, offer, cfg)) continue;
+      if (!isLive(df, now) || !passesHardFilters(need, offer, cfg)) return;
       const ev = evaluatePair(need, offer, texts[i], sectors[i], useText, cfg, now);
       const rounded = Math.round(ev.raw * 1000) / 10;
-      if (ev.failures.length === 0) {
-        if (ev.raw >= threshold) top.offer({ slot: s, id: doc.id, rounded, ev, failure: null });
-        else if (ev.raw >= nearFloor) near.offer({ slot: s, id: doc.id, rounded, ev, failure: 'score' });
-      } else if (ev.failures.length === 1 && ev.rawIfFixed >= threshold) {
-        near.offer({ slot: s, id: doc.id, rounded, ev, failure: ev.failures[0] });
-      }
+      const fixed = Math.round(ev.rawIfFixed * 1000) / 10;
+      const cand = (failure: Failure | null, rank: number): Candidate => ({ slot: s, id: doc.id, rounded, rank, ev, failure });
+      // a missed condition (TRL, budget, region) lowers the score through its component: the right
+      // technology over budget stays a match, ranked lower, with the reason in `nearMiss`
+      const missed: Failure | null = ev.failures[0] ?? (ev.soft.length ? 'region' : null);
+      if (ev.raw >= threshold) top.offer(cand(missed, rounded));
+      else if (missed && ev.rawIfFixed >= threshold) near.offer(cand(missed, fixed)); // one change away
+      else if (ev.raw >= nearFloor) near.offer(cand('score', rounded));
+      else if (mayClose && top.size === 0) closest.offer(cand('score', rounded));
+    };
+    for (let k = nKeys - 1; k >= 0; k--) {
+      const key = order[k];
+      const i = 4_194_303 - (key % 4_194_304);
+      const ub = Math.floor(key / 4_194_304) / 1_000_000;
+      // bounds only decrease from here: stop once no list can change (the closest pairs matter only
+      // while nothing matches; a pair enters the matches only at ≥ threshold and the near-misses
+      // only at ≥ threshold − margin, its score after the one change included, and the bound caps both)
+      const bound = ub * 100 + 0.05;
+      const topBar = Math.max(top.worst(), cfg.threshold);
+      const nearBar = Math.max(near.worst(), cfg.threshold - cfg.nearMissMargin);
+      if (bound < topBar && bound < nearBar && (top.size > 0 || bound < closest.worst())) break;
+      consider(i, true);
     }
+    // nothing matches: the closest pairs at any distance, so the need (or offer) learns what is near
+    if (top.size === 0) for (const i of far) consider(i, true);
 
-    const build = (c: Candidate): Match => this.explain(c, qf, query, index, side, now);
-    return { matches: top.sorted().map(build), nearMisses: near.sorted().map(build), hint };
+    const matches = top.sorted();
+    let nearList = near.sorted();
+    if (matches.length === 0 && nearList.length < nearCap) {
+      const seen = new Set(nearList.map((c) => c.id));
+      nearList = [...nearList, ...closest.sorted().filter((c) => !seen.has(c.id))].sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0)).slice(0, nearCap);
+    }
+    let setHint = hint;
+    if (!setHint) {
+      const constraintOnly = (c: Candidate) => c.failure !== null && CONSTRAINT_FAILURES.has(c.failure);
+      // say why nothing fits: no counterpart has this technology at all, or those that have it each
+      // miss a condition (then every match and near-miss names the change that would make it fit)
+      if (matches.length === 0 && !nearList.some(constraintOnly)) setHint = { code: side === 'need' ? 'hint.noRelevantOffer' : 'hint.noRelevantNeed', params: {} };
+      else if (matches.every(constraintOnly)) setHint = { code: 'hint.onlyNearMisses', params: {} };
+    }
+    const build = (c: Candidate): Match => this.explain(c, qf, qv, query, index, side, now);
+    return { matches: matches.map(build), nearMisses: nearList.map(build), hint: setHint };
   }
 
   /* ---------------- explanation ---------------- */
@@ -314,6 +386,7 @@ export class MatchingEngine {
   private explain(
     c: Candidate,
     qf: PairFeatures,
+    qv: ConceptVector,
     query: QueryConcept[],
     index: ConceptIndex<PairFeatures>,
     side: 'need' | 'offer',
@@ -340,8 +413,13 @@ export class MatchingEngine {
       if (!x.c.includes('-') && hidden.has(x.c)) continue;
       const l = conceptLabels(x.c);
       const bare = x.c.replace(/^(zh|ur):/, '');
+      // the words each text really uses for the concept, in its own script
+      const querySide = qv.surfaces.get(x.c) ?? [];
+      const docSide = index.surfacesAt(c.slot, x.c);
       const t: MatchedTerm = {
         concept: x.c,
+        needTerms: side === 'need' ? [...querySide] : docSide,
+        offerTerms: side === 'need' ? docSide : [...querySide],
         en: l.en.length ? l.en : x.c.startsWith('zh:') || x.c.startsWith('ur:') ? [] : [bare],
         zh: l.zh.length ? l.zh : x.c.startsWith('zh:') ? [bare] : [],
       };
@@ -351,7 +429,10 @@ export class MatchingEngine {
     }
 
     const reasons: Reason[] = [];
-    if (matchedTerms.length) reasons.push({ code: 'text.sharedTerms', params: { concepts: matchedTerms.slice(0, 5).map((t) => t.concept).join(',') } });
+    if (matchedTerms.length) {
+      const shown = matchedTerms.slice(0, 5);
+      reasons.push({ code: 'text.sharedTerms', params: { concepts: shown.map((t) => t.concept).join(','), quotes: encodeQuotes(shown) } });
+    }
     else if (comp.text < 0.1) reasons.push({ code: 'text.weak', params: {} });
 
     const sectorReason = this.sectorReason(need, offer);
@@ -379,7 +460,17 @@ export class MatchingEngine {
     let nearMiss: Reason | null = null;
     if (c.failure === 'trl') nearMiss = { code: 'trl.below', params: { trl: offer.trl ?? 0, minTrl: need.trl ?? 0 } };
     else if (c.failure === 'budget') nearMiss = budgetReason;
-    else if (c.failure === 'score') nearMiss = { code: 'score.belowThreshold', params: { score: c.rounded, threshold: this.config.threshold } };
+    else if (c.failure === 'region') nearMiss = { code: 'region.notTargeted', params: { region: need.regions[0] ?? '' } };
+    else if (c.failure === 'score') {
+      const score = c.rounded;
+      const threshold = this.config.threshold;
+      // why it fails: no technology in common, too little in common, or only the other fields
+      if (matchedTerms.length === 0) nearMiss = { code: 'evidence.none', params: {} };
+      else if (c.ev.gate < 1) {
+        const terms = matchedTerms.slice(0, 3).map((t) => (t.needTerms[0] ?? t.offerTerms[0] ?? t.concept)).join(',');
+        nearMiss = { code: 'evidence.weak', params: { terms, score, threshold } };
+      } else nearMiss = { code: 'score.belowThreshold', params: { score, threshold } };
+    }
 
     return {
       offerId: offer.id,

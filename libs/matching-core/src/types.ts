@@ -65,9 +65,15 @@ export interface MatchComponents {
   freshness: number;
 }
 
-/** A concept both sides share, shown in both languages. */
+/**
+ * A concept both sides share. `needTerms` / `offerTerms` quote the words each text really uses for
+ * it, in its own script (e.g. need "solar water pumping", offer "光伏扬水"); `en` / `zh` / `ur` are
+ * labels of the concept (glossary terms first), not quotes.
+ */
 export interface MatchedTerm {
   concept: string;
+  needTerms: string[];
+  offerTerms: string[];
   en: string[];
   zh: string[];
   ur?: string[];
@@ -93,9 +99,18 @@ export interface Match {
 export interface MatchSet {
   /** score ≥ threshold, passing every filter; best first, ties by id */
   matches: Match[];
-  /** fail exactly one decisive condition (TRL, budget) or score just below the threshold */
+  /**
+   * Pairs that do not match, each with `nearMiss` saying why: first those with the right technology
+   * that miss a condition (TRL, budget, or only the region) — ranked by the score they would have
+   * after that change —, then pairs just below the threshold; when nothing matches, the closest
+   * pairs at any distance (with what they lack).
+   */
   nearMisses: Match[];
-  /** set when the query itself limits the matching (e.g. no usable text) */
+  /**
+   * Set when the list needs a word of explanation: the query is not live or has no usable text, or
+   * nothing matches (`hint.noRelevantOffer` / `hint.noRelevantNeed`: no counterpart has the
+   * technology; `hint.onlyNearMisses`: some have it but miss a condition).
+   */
   hint: Reason | null;
 }
 

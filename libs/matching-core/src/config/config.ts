@@ -16,8 +16,20 @@ export interface MatchingConfig {
    *    when the offer expires before the need's deadline.
    */
   weights: MatchComponents;
-  /** minimum score (0–100) for a match to be shown */
+  /**
+   * Minimum score (0–100) for a match to be shown. Calibrated on the tuning half of
+   * test/fixtures/matching (see docs/matching-quality.md): at the default, a need that no offer
+   * serves gets no matches while relevant needs keep theirs.
+   */
   threshold: number;
+  /**
+   * Text relevance (0..1) from which the non-text components count in full. Below it they are
+   * scaled down in proportion (to 10 % at no evidence), so a pair that only shares a sector, a
+   * cooperation mode or a region cannot reach the threshold. Tuned with the threshold.
+   */
+  evidenceFull: number;
+  /** Text relevance up to which the non-text components stay at their floor (see evidenceGate). */
+  evidenceOnset: number;
   /** scores in [threshold − margin, threshold) are reported as near-misses */
   nearMissMargin: number;
   /** which offer countries a need of a given country is matched with (and vice versa) */
@@ -40,7 +52,10 @@ export const DEFAULT_WEIGHTS: MatchComponents = Object.freeze({
 
 export const DEFAULT_MATCHING_CONFIG: MatchingConfig = Object.freeze({
   weights: DEFAULT_WEIGHTS,
-  threshold: 20,
+  // calibrated on the tuning half of test/fixtures/matching (bench/matching-core/calibrate-threshold.ts)
+  threshold: 36,
+  evidenceFull: 0.35,
+  evidenceOnset: 0.15,
   nearMissMargin: 5,
   counterpartCountries: Object.freeze({ PK: ['CN'], CN: ['PK'] }) as Record<string, string[]>,
   // Indicative rates (2025): 1 CNY ≈ 0.139 USD, 1 PKR ≈ 0.00357 USD.
@@ -52,6 +67,8 @@ export function resolveConfig(partial?: Partial<MatchingConfig>): MatchingConfig
   return {
     weights: { ...base.weights, ...(partial?.weights ?? {}) },
     threshold: partial?.threshold ?? base.threshold,
+    evidenceFull: partial?.evidenceFull ?? base.evidenceFull,
+    evidenceOnset: partial?.evidenceOnset ?? base.evidenceOnset,
     nearMissMargin: partial?.nearMissMargin ?? base.nearMissMargin,
     counterpartCountries: partial?.counterpartCountries ?? { ...base.counterpartCountries },
     ratesToUsd: { ...base.ratesToUsd, ...(partial?.ratesToUsd ?? {}) },

@@ -13,7 +13,14 @@ export interface IndexedDoc<F> {
   features: F;
   /** the concepts it holds, so removal can keep document frequencies exact */
   concepts: string[];
+  /**
+   * the words that carry each concept in the document's text, aligned with `concepts` (forms joined
+   * by U+0001; one string per concept rather than an array keeps the index small at 100k documents)
+   */
+  surfaces: (string | undefined)[];
 }
+
+const SURFACE_SEP = '\u0001';
 
 export class ConceptIndex<F> {
   private readonly postings = new Map<string, PostingList>();
@@ -69,6 +76,15 @@ export class ConceptIndex<F> {
     return this.liveDf.get(concept) ?? 0;
   }
 
+  /** The words of the document at `slot` that carry `concept`, as written; [] when unknown. */
+  surfacesAt(slot: number, concept: string): string[] {
+    const doc = this.slots[slot];
+    if (!doc) return [];
+    const i = doc.concepts.indexOf(concept);
+    const s = i < 0 ? undefined : doc.surfaces[i];
+    return s ? s.split(SURFACE_SEP) : [];
+  }
+
   postingList(concept: string): PostingList | undefined {
     return this.postings.get(concept);
   }
@@ -78,10 +94,19 @@ export class ConceptIndex<F> {
     return this.keyPostings.get(key);
   }
 
-  upsert(id: string, tf: ReadonlyMap<string, number>, dl: number, keys: readonly string[], features: F): void {
+  upsert(
+    id: string,
+    tf: ReadonlyMap<string, number>,
+    dl: number,
+    keys: readonly string[],
+    features: F,
+    surfaces?: ReadonlyMap<string, readonly string[]>,
+  ): void {
     this.remove(id);
     const slot = this.slots.length;
-    const doc: IndexedDoc<F> = { id, slot, dl, features, concepts: [...tf.keys()] };
+    const concepts = [...tf.keys()];
+    const surf = concepts.map((c) => surfaces?.get(c)?.join(SURFACE_SEP));
+    const doc: IndexedDoc<F> = { id, slot, dl, features, concepts, surfaces: surf };
     this.slots.push(doc);
     if (slot >= this.dls.length) {
       const d = new Float32Array(this.dls.length * 2);

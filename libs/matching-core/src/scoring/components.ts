@@ -7,15 +7,41 @@ import type { MatchingConfig } from '../config/config';
 import { popcount, type PairFeatures } from './features';
 
 export type Decisive = 'trl' | 'budget';
+/** a soft condition: the pair may still match (ranked lower, with the reason) */
+export type Soft = 'region';
 
 export interface PairEvaluation {
   components: MatchComponents;
   /** decisive soft conditions that failed (TRL below minimum, budget below price) */
   failures: Decisive[];
+  /** soft conditions that failed (the need's region is not among the offer's target regions) */
+  soft: Soft[];
   /** weighted score 0..1 as computed */
   raw: number;
-  /** weighted score 0..1 if every failed decisive component were satisfied (for near-misses) */
+  /** weighted score 0..1 if every failed decisive and soft condition were satisfied (for near-misses) */
   rawIfFixed: number;
+  /** the evidence gate applied to the non-text components (1 = full evidence) */
+  gate: number;
+}
+
+/**
+ * Share of the non-text components a pair with no textual evidence keeps. Small on purpose: such a
+ * pair (only a shared sector, cooperation mode, region…) scores at most 100 × floor × (1 − text
+ * weight) = 5 points, far below any useful threshold, yet its context still orders the closest
+ * near-misses of a need that nothing serves.
+ */
+export const EVIDENCE_FLOOR = 0.1;
+
+/**
+ * The evidence gate: a match needs textual or conceptual evidence, not only a shared sector. The
+ * non-text components (sector, TRL, budget, region, mode, freshness) describe how well two items fit
+ * *given* that they are about the same technology, so they count at the floor up to a text relevance
+ * of `onset` (a few general words in common: "training", "system", "water"), rise linearly above it
+ * and count in full from `full` on.
+ */
+export function evidenceGate(text: number, full: number, onset = 0): number {
+  if (full <= onset) return text >= full ? 1 : EVIDENCE_FLOOR;
+  return EVIDENCE_FLOOR + (1 - EVIDENCE_FLOOR) * Math.min(1, Math.max(0, text - onset) / (full - onset));
 }
 
 const DAY = 86_400_000;
@@ -82,8 +108,11 @@ export function budgetFit(budget: Money | null, price: Money | null, rates: Reco
 export function regionFit(needRegions: readonly string[], offerRegions: readonly string[]): number {
   if (needRegions.length === 0) return 0.8;
   if (offerRegions.length === 0) return 1;
-  return needRegions.some((r) => offerRegions.includes(r)) ? 1 : 0.3;
+  return needRegions.some((r) => offerRegions.includes(r)) ? 1 : REGION_FIT_OUTSIDE;
 }
+
+/** region component when the need's region lies outside the offer's target regions */
+export const REGION_FIT_OUTSIDE = 0.3;
 
 /** Mean of Jaccard and overlap coefficient of the two mode sets. */
 export function modeFit(a: number, b: number): number {
@@ -106,18 +135,13 @@ export function weightSum(w: MatchComponents): number {
   return w.text + w.sector + w.trl + w.budget + w.region + w.mode + w.freshness;
 }
 
-export function weighted(c: MatchComponents, w: MatchComponents, useText: boolean): number {
+export function weighted(c: MatchComponents, w: MatchComponents, useText: boolean, evidenceFull = 0, evidenceOnset = 0): number {
   const sum = useText ? weightSum(w) : weightSum(w) - w.text;
   if (sum <= 0) return 0;
-  const s =
-    (useText ? w.text * c.text : 0) +
-    w.sector * c.sector +
-    w.trl * c.trl +
-    w.budget * c.budget +
-    w.region * c.region +
-    w.mode * c.mode +
-    w.freshness * c.freshness;
-  return s / sum;
+  // without usable text there is nothing to gate on: the caller ranks by the other fields and says so
+  const gate = useText ? evidenceGate(c.text, evidenceFull, evidenceOnset) : 1;
+  const rest = w.sector * c.sector + w.trl * c.trl + w.budget * c.budget + w.region * c.region + w.mode * c.mode + w.freshness * c.freshness;
+  return ((useText ? w.text * c.text : 0) + gate * rest) / sum;
 }
 
 export function evaluatePair(
@@ -143,13 +167,15 @@ export function evaluatePair(
   const failures: Decisive[] = [];
   if (!trl.ok) failures.push('trl');
   if (!budget.ok) failures.push('budget');
-  const raw = weighted(components, cfg.weights, useText);
+  const soft: Soft[] = components.region < REGION_FIT_OUTSIDE + 1e-9 ? ['region'] : [];
+  const raw = weighted(components, cfg.weights, useText, cfg.evidenceFull, cfg.evidenceOnset);
   let rawIfFixed = raw;
-  if (failures.length) {
+  if (failures.length || soft.length) {
     const fixed = { ...components };
     if (!trl.ok) fixed.trl = trlFit(null, need.trl ?? offer.trl).fit;
     if (!budget.ok) fixed.budget = 1;
-    rawIfFixed = weighted(fixed, cfg.weights, useText);
+    if (soft.length) fixed.region = 1;
+    rawIfFixed = weighted(fixed, cfg.weights, useText, cfg.evidenceFull, cfg.evidenceOnset);
   }
-  return { components, failures, raw, rawIfFixed };
+  return { components, failures, soft, raw, rawIfFixed, gate: useText ? evidenceGate(text, cfg.evidenceFull, cfg.evidenceOnset) : 1 };
 }

@@ -11,15 +11,17 @@
  */
 import { cedictGlosses } from './cedict';
 import { HAN_ONLY_RE, HAN_RE, ZH_STOP_WORDS, segmentChinese } from './chinese';
-import { englishTerm, tokenizeEnglish } from './english';
+import { englishTerm, tokenizeEnglishSurface } from './english';
 import { glossary, type GlossaryEntry } from './glossary';
-import { UR_STOP_WORDS, tokenizeUrdu } from './urdu';
+import { UR_STOP_WORDS, tokenizeUrdu, urduBaseForm } from './urdu';
 
 export type AnalyzerLanguage = 'en' | 'zh-Hans' | 'ur';
 
 export interface WeightedConcept {
   c: string;
   w: number;
+  /** the words of the text that carry the concept, as written (quoted by explanations) */
+  s?: string;
 }
 
 type Tok = { kind: 'en' | 'zh' | 'ur'; key: string; surface: string };
@@ -38,7 +40,8 @@ function remember(concept: string, lang: 'en' | 'zh' | 'ur', surface: string): v
     lexicon.set(concept, e);
   }
   const list = e[lang];
-  if (list.length < LEX_CAP && !list.includes(surface)) list.push(surface);
+  const form = lang === 'en' ? surface.toLowerCase() : surface;
+  if (list.length < LEX_CAP && !list.includes(form)) list.push(form);
 }
 
 /** Labels of a concept in the three languages (glossary terms first, then seen surface forms). */
@@ -61,9 +64,9 @@ function tokenize(text: string): Tok[] {
     if (ARABIC_RE.test(chunk)) {
       for (const t of tokenizeUrdu(chunk)) {
         if (ARABIC_RE.test(t)) out.push({ kind: 'ur', key: t, surface: t });
-        else for (const e of tokenizeEnglish(t)) out.push({ kind: 'en', key: e, surface: e });
+        else for (const e of tokenizeEnglishSurface(t)) out.push({ kind: 'en', ...e });
       }
-    } else for (const e of tokenizeEnglish(chunk)) out.push({ kind: 'en', key: e, surface: e });
+    } else for (const e of tokenizeEnglishSurface(chunk)) out.push({ kind: 'en', ...e });
   };
   if (HAN_RE.test(text)) {
     for (const piece of segmentChinese(text.normalize('NFKC'))) {
@@ -91,10 +94,10 @@ function chineseWordConcepts(word: string): WeightedConcept[] {
     .slice(0, 2);
   const out: WeightedConcept[] = [];
   ranked.forEach(({ g }, rank) => {
-    for (const wc of englishConcepts(g, false)) {
+    for (const wc of englishConcepts(tokenizeEnglishSurface(g), false)) {
       if (out.length >= 4) break;
       if (out.some((o) => o.c === wc.c)) continue;
-      out.push({ c: wc.c, w: wc.w * (rank === 0 ? 1 : 0.5) });
+      out.push({ c: wc.c, w: wc.w * (rank === 0 ? 1 : 0.5), s: word });
       remember(wc.c, 'zh', word);
     }
   });
@@ -118,25 +121,31 @@ function chineseWordConcepts(word: string): WeightedConcept[] {
       if (ZH_STOP_WORDS.has(sub)) continue;
       const e = g.zh.get(sub);
       const parts = e ? e.expansion : chineseWordConcepts(sub);
-      for (const p of parts) if (!p.c.startsWith('zh:') && !out.some((o) => o.c === p.c)) out.push(p);
+      for (const p of parts) if (!p.c.startsWith('zh:') && !out.some((o) => o.c === p.c)) out.push({ c: p.c, w: p.w, s: word });
     }
   }
-  if (out.length === 0) out.push({ c: `zh:${word}`, w: 1 });
+  if (out.length === 0) out.push({ c: `zh:${word}`, w: 1, s: word });
   if (zhCache.size < 100_000) zhCache.set(word, out);
   return out;
 }
 
 function emitEntry(e: GlossaryEntry, out: WeightedConcept[], lang: 'en' | 'zh' | 'ur', surface: string, record: boolean): void {
-  for (const x of e.expansion) out.push(x);
+  for (const x of e.expansion) out.push({ c: x.c, w: x.w, s: surface });
   if (record) remember(e.id, lang, surface);
 }
 
 /** English-only analysis (used for glosses too); phrase-matches the glossary on stems. */
-function englishConcepts(text: string, record: boolean): WeightedConcept[] {
-  const stems: { s: string; surface: string }[] = [];
-  for (const t of tokenizeEnglish(text)) {
-    const s = englishTerm(t);
-    if (s) stems.push({ s, surface: t });
+function englishConcepts(tokens: readonly { key: string; surface: string; joiner?: string }[], record: boolean): WeightedConcept[] {
+  const stems: { s: string; surface: string; joiner: string }[] = [];
+  // stop words inside a phrase are not indexed but are quoted: "foot-and-mouth disease"
+  let skipped = '';
+  for (const t of tokens) {
+    const s = englishTerm(t.key);
+    const joiner = t.joiner ?? ' ';
+    if (s) {
+      stems.push({ s, surface: t.surface, joiner: skipped + joiner });
+      skipped = '';
+    } else skipped += joiner + t.surface;
   }
   const out: WeightedConcept[] = [];
   matchPhrases(
@@ -145,13 +154,13 @@ function englishConcepts(text: string, record: boolean): WeightedConcept[] {
     glossary().maxEn,
     ' ',
     (e, from, to) => {
-      emitEntry(e, out, 'en', stems.slice(from, to).map((x) => x.surface).join(' '), record);
+      emitEntry(e, out, 'en', stems.slice(from, to).map((x, k) => (k === 0 ? x.surface : x.joiner + x.surface)).join(''), record);
       if (to - from > 1)
-        for (let k = from; k < to; k++) if (!e.expansion.some((x) => x.c === stems[k].s)) out.push({ c: stems[k].s, w: 0.5 });
+        for (let k = from; k < to; k++) if (!e.expansion.some((x) => x.c === stems[k].s)) out.push({ c: stems[k].s, w: 0.5, s: stems[k].surface });
     },
     (i) => {
-      out.push({ c: stems[i].s, w: 1 });
-      if (record) remember(stems[i].s, 'en', stems[i].surface);
+      out.push({ c: stems[i].s, w: 1, s: stems[i].surface });
+      if (record) remember(stems[i].s, 'en', stems[i].surface.toLowerCase());
     },
   );
   return out;
@@ -203,7 +212,7 @@ export function analyzeWeighted(text: string, _lang?: AnalyzerLanguage, record =
     while (j < toks.length && toks[j].kind === kind) j++;
     const run = toks.slice(i, j);
     if (kind === 'en') {
-      out.push(...englishConcepts(run.map((t) => t.surface).join(' '), record));
+      out.push(...englishConcepts(run, record));
     } else if (kind === 'zh') {
       // Glossary terms may span several jieba words (杂交|水稻): match on concatenations.
       let k = 0;
@@ -234,17 +243,19 @@ export function analyzeWeighted(text: string, _lang?: AnalyzerLanguage, record =
         out.push(...chineseWordConcepts(w));
       }
     } else {
-      const keys = run.map((t) => t.key);
+      const keys = run.map((t) => urduBaseForm(t.key, g.urTokens));
+      // quote the words as written (inflected), index them by their base form
+      const written = (from: number, to: number) => run.slice(from, to).map((t) => t.surface).join(' ');
       matchPhrases(
         keys,
         g.ur,
         g.maxUr,
         ' ',
-        (e, from, to) => emitEntry(e, out, 'ur', keys.slice(from, to).join(' '), record),
+        (e, from, to) => emitEntry(e, out, 'ur', written(from, to), record),
         (k) => {
           const w = keys[k];
           if (w.length < 2 || UR_STOP_WORDS.has(w)) return;
-          out.push({ c: `ur:${w}`, w: 1 });
+          out.push({ c: `ur:${w}`, w: 1, s: run[k].surface });
         },
       );
     }

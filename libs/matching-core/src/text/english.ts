@@ -18,14 +18,34 @@ const TOKEN_RE = /[a-z0-9]+(?:[.'][a-z0-9]+)*/g;
 
 /** Lowercased raw tokens (Latin letters and digits), no stop-word removal. */
 export function tokenizeEnglish(text: string): string[] {
-  const lower = text.normalize('NFKC').toLowerCase();
-  const out: string[] = [];
+  return tokenizeEnglishSurface(text).map((t) => t.key);
+}
+
+/**
+ * Tokens with the form they have in the text (`surface`, original case) next to the lowercased key,
+ * so explanations can quote the words a document really uses; `joiner` is how the token attaches to
+ * the previous one ('-' inside hyphenated words, else ' ').
+ */
+export function tokenizeEnglishSurface(text: string): { key: string; surface: string; joiner: string }[] {
+  const norm = text.normalize('NFKC');
+  const lower = norm.toLowerCase();
+  // toLowerCase keeps offsets for almost every script; when it does not (e.g. 'İ'), quote the key.
+  const sameOffsets = lower.length === norm.length;
+  const out: { key: string; surface: string; joiner: string }[] = [];
+  let prevEnd = -1;
   for (const m of lower.matchAll(TOKEN_RE)) {
     let t = m[0];
-    if (t.endsWith("'s")) t = t.slice(0, -2);
+    let s = sameOffsets ? norm.slice(m.index!, m.index! + t.length) : t;
+    if (t.endsWith("'s")) {
+      t = t.slice(0, -2);
+      s = s.slice(0, -2);
+    }
     t = t.replace(/'/g, '');
+    // how this token is joined to the previous one in the text ("heat-tolerant" keeps its hyphen when quoted)
+    const gap = prevEnd < 0 ? ' ' : lower.slice(prevEnd, m.index!);
+    prevEnd = m.index! + m[0].length;
     if (t.length === 0) continue;
-    out.push(t);
+    out.push({ key: t, surface: s, joiner: /^[-\s]{1,3}$/.test(gap) ? gap.replace(/\s+/g, ' ') : ' ' });
   }
   return out;
 }

@@ -228,4 +228,38 @@ remote monitoring | 远程监控;远程监测 | ریموٹ نگرانی
 real-time;real time | 实时 | حقیقی وقت
 village;rural;farmers | 农村;乡村;农民 | دیہات;دیہی;کسان
 quality control;quality inspection | 质量控制;质检 | کوالٹی کنٹرول
+# --- general vocabulary found missing on the tuning needs (issue 10): Urdu words of everyday
+# technical writing, and common terms of the field in all three languages. Inflected Urdu forms
+# (plural, oblique) are not listed: urduBaseForm maps them to these entries.
+test kit | | ٹیسٹ کٹس;ریپڈ ٹیسٹ;ریپڈ ٹیسٹ کٹ
+primary health care;health centre;health center;basic health unit | 基层医疗;基层医疗机构;卫生院 | بنیادی مرکز صحت;مرکز صحت;مراکز صحت
+licence;license;licensing | 许可;授权;许可证 | لائسنس
+flash flood;flash floods;mountain torrent | 山洪;山洪灾害 | اچانک سیلاب;سیلابی ریلا
+rainfall;rain;rain gauge;precipitation | 降雨;降水;雨量 | بارش
+water level | 水位 | پانی کی سطح
+river;rivers;stream | 河流;河道;溪流 | دریا;ندی;ندی نالے
+mountain;mountains;mountainous | 山区;山地 | پہاڑ;پہاڑی;پہاڑی علاقے
+mobile phone;smartphone;cell phone | 手机;智能手机 | موبائل فون;اسمارٹ فون
+early warning | | الرٹ;انتباہ
+automation | | خودکار
+disaster | | ڈیزاسٹر
+arsenic | 砷;除砷 | آرسینک
+fluoride | 氟;除氟 | فلورائیڈ
+filtration;filter;water filter | 过滤;过滤器;净水器 | فلٹریشن;فلٹر
+low cost | | کم قیمت
+insect resistant;insect-resistant;insect resistance | 抗虫 | کیڑوں کے خلاف مزاحم;کیڑوں سے مزاحم
+whitefly | 粉虱;白粉虱 | سفید مکھی
+bollworm;pink bollworm | 棉铃虫;红铃虫 | سنڈی;گلابی سنڈی
+pest;pests;insect pests | 害虫;虫害 | کیڑا;کیڑے
+variety;varieties;cultivar | 品种 | قسم;اقسام
+seed production;seed multiplication | 制种;种子生产;繁种 | بیج سازی;بیج کی افزائش
+temperature | 温度;气温 | درجہ حرارت
+tissue culture | 组织培养;组培 | ٹشو کلچر
+date palm;dates | 椰枣 | کھجور
+image;photo;photograph | 图像;照片;图片 | تصویر
+leaf;leaves | 叶片;叶子 | پتا;پتہ
+identification;recognition | 识别 | شناخت;پہچان
+agricultural extension;extension service;extension worker | 农技推广;农业推广 | زرعی توسیع;توسیعی ادارہ
+joint research;research cooperation | 联合研究;合作研究 | مشترکہ تحقیق
+data | 数据 | ڈیٹا
 `;

@@ -23,6 +23,8 @@ export interface Glossary {
   ur: Map<string, GlossaryEntry>;
   maxEn: number;
   maxUr: number;
+  /** every normalised token that occurs in an Urdu glossary term (for inflection lookup) */
+  urTokens: Set<string>;
   maxZhChars: number;
 }
 
@@ -40,7 +42,7 @@ let compiled: Glossary | null = null;
 
 export function glossary(): Glossary {
   if (compiled) return compiled;
-  const g: Glossary = { entries: [], byId: new Map(), en: new Map(), zh: new Map(), ur: new Map(), maxEn: 1, maxUr: 1, maxZhChars: 2 };
+  const g: Glossary = { entries: [], byId: new Map(), en: new Map(), zh: new Map(), ur: new Map(), maxEn: 1, maxUr: 1, maxZhChars: 2, urTokens: new Set() };
   for (const line of GLOSSARY_SOURCE.split('\n')) {
     const l = line.trim();
     if (!l || l.startsWith('#')) continue;
@@ -80,6 +82,7 @@ export function glossary(): Glossary {
       if (toks.length === 0) continue;
       const key = toks.join(' ');
       if (!g.ur.has(key)) g.ur.set(key, entry);
+      for (const t of toks) g.urTokens.add(t);
       g.maxUr = Math.max(g.maxUr, toks.length);
     }
   }

@@ -33,3 +33,36 @@ export function tokenizeUrdu(text: string): string[] {
   const s = normalizeUrdu(text).toLowerCase();
   return [...s.matchAll(UR_TOKEN_RE)].map((m) => m[0]);
 }
+
+/*
+ * Light inflection handling: Urdu marks plural and oblique case with suffixes (کسانوں, فصلیں,
+ * بیماریوں, دریاؤں, جھینگے, علاقے), while glossary terms are written in the direct singular. These
+ * rules only propose base forms; the caller accepts one only when it is a known glossary token, so a
+ * word that merely ends like an inflection is never rewritten into an unknown form.
+ */
+const UR_SUFFIX_RULES: readonly [string, string][] = [
+  ['یوں', 'ی'],
+  ['یاں', 'ی'],
+  ['ؤں', 'ا'],
+  ['وں', ''],
+  ['وں', 'ا'],
+  ['وں', 'ہ'],
+  ['یں', ''],
+  ['یں', 'ی'],
+  ['ے', 'ا'],
+  ['ے', 'ہ'],
+  ['ی', 'ا'],
+  ['س', ''], // English loanwords pluralised with -s: کٹس → کٹ
+];
+
+/** The glossary form of an inflected Urdu token, or the token itself. */
+export function urduBaseForm(token: string, known: ReadonlySet<string>): string {
+  if (known.has(token)) return token;
+  for (const [suffix, base] of UR_SUFFIX_RULES) {
+    if (token.length > suffix.length + 1 && token.endsWith(suffix)) {
+      const cand = token.slice(0, -suffix.length) + base;
+      if (known.has(cand)) return cand;
+    }
+  }
+  return token;
+}
