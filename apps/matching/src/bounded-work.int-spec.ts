@@ -103,6 +103,18 @@ describe('bounded work per offer event (integration)', () => {
     const offerId = (await db.query(`SELECT id FROM offer_projections LIMIT 1`))[0].id as string;
     const [{ snapshot }] = await db.query(`SELECT snapshot FROM offer_projections WHERE id = $1`, [offerId]);
     const revisions = async () => (await db.query(`SELECT sum(revision)::int AS r FROM match_sets`))[0].r as number;
+    // The previous test's offer update is still being re-scored through the queue: let it finish.
+    await waitFor(async () => (await db.query(`SELECT count(*)::int AS n FROM rescore_queue`))[0].n, (n) => n === 0, {
+      what: 'the rescore queue drained',
+      timeoutMs: 180_000,
+    });
+    const published = async () =>
+      (await db.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE topic = $1 AND published_at IS NOT NULL`, [Topics.MatchingMatch]))[0].n;
+    await waitFor(
+      async () => ({ relayed: await published(), pending: (await db.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE published_at IS NULL`))[0].n }),
+      (s) => s.pending === 0 && collector.of(Topics.MatchingMatch).length === s.relayed,
+      { what: 'every need.matched so far relayed and received', timeoutMs: 120_000 },
+    );
     const before = await revisions();
     const announced = collector.of(Topics.MatchingMatch).length;
     const same = { ...snapshot, version: snapshot.version + 1, updatedAt: new Date().toISOString() };

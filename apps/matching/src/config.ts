@@ -17,12 +17,17 @@ const jsonRecord = <T extends z.ZodTypeAny>(value: T) =>
 export const matchingConfigSchema = baseConfigSchema.extend({
   /** How many ranked offers a stored match set keeps (the API pages through them). */
   MATCH_SET_SIZE: z.coerce.number().int().min(1).max(500).default(50),
-  /** Minimum score (0–100) for a match to be shown; near-misses are reported just below it. */
-  MATCH_THRESHOLD: z.coerce.number().min(0).max(100).default(20),
+  /**
+   * Minimum score (0–100) for a match to be shown; near-misses are reported just below it. Default:
+   * the engine's calibrated threshold (libs/matching-core, docs/matching-quality.md).
+   */
+  MATCH_THRESHOLD: z.coerce.number().min(0).max(100).optional(),
   /** Operator-set conversion rates, USD per unit, e.g. {"USD":1,"CNY":0.139,"PKR":0.00357}. Never fetched. */
   RATES_TO_USD: jsonRecord(z.number().positive()).optional(),
   /** Which counterpart countries are matched, e.g. {"PK":["CN"],"CN":["PK"]} (the default). */
   COUNTERPART_COUNTRIES: jsonRecord(z.array(z.string())).optional(),
+  /** Needs re-scored per transaction by the rescore workers (halved automatically when Postgres runs short). */
+  RESCORE_CHUNK_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
   /** Component weights override, e.g. {"text":0.5,"sector":0.2}; see libs/matching-core config. */
   MATCH_WEIGHTS: jsonRecord(z.number().min(0)).optional(),
 });

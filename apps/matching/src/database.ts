@@ -2,6 +2,7 @@ import { AUTH_ENTITIES, AUTH_MIGRATIONS } from '@techbridge/auth';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@techbridge/messaging';
 import { MatchEntity, MatchSetEntity } from './match-sets/match-set.entities';
 import { CreateMatching1766400003000 } from './migrations/1766400003000-create-matching';
+import { ConsistentScaleOut1766500003000 } from './migrations/1766500003000-consistent-scale-out';
 import { NeedProjectionEntity, OfferProjectionEntity } from './projections/projection.entities';
 
 export const MATCHING_ENTITIES = [
@@ -12,4 +13,4 @@ export const MATCHING_ENTITIES = [
   ...AUTH_ENTITIES,
   ...MESSAGING_ENTITIES,
 ];
-export const MATCHING_MIGRATIONS = [...MESSAGING_MIGRATIONS, ...AUTH_MIGRATIONS, CreateMatching1766400003000];
+export const MATCHING_MIGRATIONS = [...MESSAGING_MIGRATIONS, ...AUTH_MIGRATIONS, CreateMatching1766400003000, ConsistentScaleOut1766500003000];

@@ -4,14 +4,19 @@ import { MessagingModule } from '@techbridge/messaging';
 import { serviceCoreImports } from '@techbridge/platform';
 import { MATCHING_CONFIG, MatchingServiceConfig } from './config';
 import { MATCHING_ENTITIES, MATCHING_MIGRATIONS } from './database';
-import { IndexFollower } from './index/index-follower';
+import { IndexBootstrap } from './index/index-bootstrap';
+import { IndexSync } from './index/index-sync';
 import { matchingIndexProvider } from './index/matching-index.provider';
 import { MatchController } from './match-sets/match.controller';
 import { MatchQueries } from './match-sets/match.queries';
 import { MatchSetWriter } from './match-sets/match-set.writer';
 import { CatalogEventsController } from './projections/catalog-events.controller';
 import { RescoreController } from './rescore/rescore.controller';
-import { RescoreService } from './rescore/rescore.service';
+import { RescoreJobsService } from './rescore/rescore-jobs.service';
+import { RescoreQueue } from './rescore/rescore.queue';
+import { ProjectionRepository } from './projections/projection.repository';
+import { ReverseMatchUseCase } from './scoring/reverse-match.use-case';
+import { ScoreNeedUseCase } from './scoring/score-need.use-case';
 
 @Module({})
 export class MatchingModule {
@@ -29,10 +34,15 @@ export class MatchingModule {
       providers: [
         { provide: MATCHING_CONFIG, useValue: config },
         matchingIndexProvider,
-        IndexFollower,
+        ProjectionRepository,
+        IndexSync,
+        IndexBootstrap,
+        RescoreQueue,
+        ScoreNeedUseCase,
+        ReverseMatchUseCase,
         MatchSetWriter,
         MatchQueries,
-        RescoreService,
+        RescoreJobsService,
       ],
     };
   }

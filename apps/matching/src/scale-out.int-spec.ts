@@ -196,7 +196,7 @@ describe.each([2, 3])('matching scale-out with %i instances, offers and needs in
 
     // What one instance computes from the final data (this test's events and the earlier tests').
     await waitFor(() => groupCaughtUp(kafka, GROUP, TOPICS), Boolean, { what: 'the group caught up', timeoutMs: 120_000 });
-    const engine = new MatchingEngine({ threshold: 20 });
+    const engine = new MatchingEngine(); // the service's defaults
     const earlierOffers: { snapshot: OfferDoc }[] = await db.query(`SELECT snapshot FROM offer_projections WHERE status = 'published'`);
     for (const { snapshot } of earlierOffers) if (!offers.has(snapshot.id)) engine.upsertOffer(snapshot);
     for (const o of offers.values()) if (o.status === 'published') engine.upsertOffer(o as unknown as OfferDoc);

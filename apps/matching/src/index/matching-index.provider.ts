@@ -8,7 +8,7 @@ export const matchingIndexProvider = {
   inject: [MATCHING_CONFIG],
   useFactory: (c: MatchingServiceConfig) =>
     new MatchingIndex({
-      threshold: c.MATCH_THRESHOLD,
+      ...(c.MATCH_THRESHOLD !== undefined ? { threshold: c.MATCH_THRESHOLD } : {}),
       ...(c.RATES_TO_USD ? { ratesToUsd: c.RATES_TO_USD } : {}),
       ...(c.COUNTERPART_COUNTRIES ? { counterpartCountries: c.COUNTERPART_COUNTRIES } : {}),
       ...(c.MATCH_WEIGHTS ? { weights: c.MATCH_WEIGHTS as any } : {}),

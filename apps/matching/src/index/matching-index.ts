@@ -2,7 +2,8 @@ import { MatchingEngine, MatchingConfig, NeedDoc, OfferDoc } from '@techbridge/m
 
 /**
  * The engine plus the documents it indexes, guarded by version: applying an older snapshot (a replay,
- * or the index follower catching up) never rolls an item back. Only published items are indexed.
+ * or another instance's change read back from the projections) never rolls an item back. Only
+ * published items are indexed.
  */
 export class MatchingIndex {
   readonly engine: MatchingEngine;
@@ -17,26 +18,35 @@ export class MatchingIndex {
   /** Returns true when the snapshot was newer than what the index had. */
   applyOffer(doc: OfferDoc): boolean {
     if (!this.isNewer(doc.id, doc.version)) return false;
-    if (doc.status === 'published') {
-      this.engine.upsertOffer(doc);
-      this.offers.set(doc.id, doc);
-    } else {
-      this.engine.removeOffer(doc.id);
-      this.offers.delete(doc.id);
-    }
+    this.putOffer(doc);
     return true;
   }
 
   applyNeed(doc: NeedDoc): boolean {
     if (!this.isNewer(doc.id, doc.version)) return false;
-    if (doc.status === 'published') {
-      this.engine.upsertNeed(doc);
-      this.needs.set(doc.id, doc);
-    } else {
-      this.engine.removeNeed(doc.id);
-      this.needs.delete(doc.id);
-    }
+    this.putNeed(doc);
     return true;
+  }
+
+  /**
+   * Puts back what the database holds for an item, older or not (null: the database has none). Used
+   * after a transaction that had changed the index rolled back.
+   */
+  restoreOffer(id: string, doc: OfferDoc | null): void {
+    this.versions.delete(id);
+    if (doc) this.applyOffer(doc);
+    else this.putOffer({ id, status: 'absent' } as OfferDoc);
+  }
+
+  restoreNeed(id: string, doc: NeedDoc | null): void {
+    this.versions.delete(id);
+    if (doc) this.applyNeed(doc);
+    else this.putNeed({ id, status: 'absent' } as NeedDoc);
+  }
+
+  /** The version the index holds for an offer or need id (0 when none). */
+  versionOf(id: string): number {
+    return this.versions.get(id) ?? 0;
   }
 
   offer(id: string): OfferDoc | undefined {
@@ -53,6 +63,26 @@ export class MatchingIndex {
 
   get size(): { offers: number; needs: number } {
     return { offers: this.offers.size, needs: this.needs.size };
+  }
+
+  private putOffer(doc: OfferDoc): void {
+    if (doc.status === 'published') {
+      this.engine.upsertOffer(doc);
+      this.offers.set(doc.id, doc);
+    } else {
+      this.engine.removeOffer(doc.id);
+      this.offers.delete(doc.id);
+    }
+  }
+
+  private putNeed(doc: NeedDoc): void {
+    if (doc.status === 'published') {
+      this.engine.upsertNeed(doc);
+      this.needs.set(doc.id, doc);
+    } else {
+      this.engine.removeNeed(doc.id);
+      this.needs.delete(doc.id);
+    }
   }
 
   private isNewer(id: string, version: number): boolean {

@@ -2,19 +2,32 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { EventTypes, NeedMatchedV1, Topics, createEnvelope, sourceOf } from '@techbridge/contracts';
-import { Match, renderReason } from '@techbridge/matching-core';
+import { Match, NeedDoc, renderReason } from '@techbridge/matching-core';
 import { OutboxPublisher } from '@techbridge/messaging';
 import { MATCHING_CONFIG, MatchingServiceConfig } from '../config';
 import { MATCHING_INDEX } from '../index/matching-index.provider';
 import { MatchingIndex } from '../index/matching-index';
+import { ProjectionRepository } from '../projections/projection.repository';
 
 const EVENT_TOP_N = 10;
+/** The engine keeps min(limit, 10) near-misses by default. */
+const nearMissLimit = (setSize: number) => Math.min(setSize, 10);
+
+interface LockedSet {
+  revision: number;
+  fingerprint: string;
+  status: string;
+  needVersion: number;
+}
 
 /**
  * Computes a need's match set from the index and stores it with its `need.matched` event, in the
- * caller's transaction. The match_sets row is locked first, so concurrent triggers for one need
- * (its own update, a new offer) are applied one after the other, each on the latest index. A set that
- * did not change (same need version, same ranked offers and scores) is neither rewritten nor announced.
+ * caller's transaction (which holds MatchingLock and has caught its index up). The need is locked
+ * first and read back from its projection, so concurrent triggers for one need (its own update on one
+ * instance, a new offer's re-score on another) are applied one after the other, each on the need's
+ * latest committed version; a set is never stored for an older version than the one stored. A set
+ * that did not change (same need version, same ranked offers and scores) is neither rewritten nor
+ * announced.
  */
 @Injectable()
 export class MatchSetWriter {
@@ -22,13 +35,18 @@ export class MatchSetWriter {
     @Inject(MATCHING_INDEX) private readonly index: MatchingIndex,
     @Inject(MATCHING_CONFIG) private readonly config: MatchingServiceConfig,
     private readonly outbox: OutboxPublisher,
+    private readonly projections: ProjectionRepository,
   ) {}
 
   /** Returns true when a new revision was stored and announced. */
   async recompute(manager: EntityManager, needId: string, trigger: string): Promise<boolean> {
-    const need = this.index.need(needId);
-    if (!need) return this.close(manager, needId);
     const current = await this.lock(manager, needId);
+    // Another instance may have committed a newer version of this need a moment ago.
+    const [latest] = await this.projections.snapshots<NeedDoc>(manager, 'need', [needId]);
+    if (latest) this.index.applyNeed(latest);
+    const need = this.index.need(needId);
+    if (!need) return this.closeLocked(manager, needId, current);
+    if (current && current.needVersion > need.version) return false;
     const set = this.index.engine.matchNeed(need, { limit: this.config.MATCH_SET_SIZE });
     const fingerprint = `${need.version}|${set.matches.map((m) => `${m.offerId}:${m.score}`).join(',')}|${set.nearMisses
       .map((m) => `${m.offerId}:${m.score}`)
@@ -38,14 +56,17 @@ export class MatchSetWriter {
     const matchSetId = randomUUID();
     const computedAt = new Date();
     const revision = (current?.revision ?? 0) + 1;
+    // What a new offer must score to enter each list (null: the list has room).
+    const matchFloor = set.matches.length >= this.config.MATCH_SET_SIZE ? set.matches[set.matches.length - 1].score : null;
+    const nearFloor = set.nearMisses.length >= nearMissLimit(this.config.MATCH_SET_SIZE) ? set.nearMisses[set.nearMisses.length - 1].score : null;
     await manager.query(
-      `INSERT INTO match_sets (need_id, enterprise_id, need_version, revision, match_set_id, fingerprint, hint, status, match_count, trigger, computed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9, $10)
+      `INSERT INTO match_sets (need_id, enterprise_id, need_version, revision, match_set_id, fingerprint, hint, status, match_count, trigger, computed_at, match_floor, near_floor)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9, $10, $11, $12)
        ON CONFLICT (need_id) DO UPDATE SET enterprise_id = EXCLUDED.enterprise_id, need_version = EXCLUDED.need_version,
          revision = EXCLUDED.revision, match_set_id = EXCLUDED.match_set_id, fingerprint = EXCLUDED.fingerprint,
          hint = EXCLUDED.hint, status = 'open', match_count = EXCLUDED.match_count, trigger = EXCLUDED.trigger,
-         computed_at = EXCLUDED.computed_at`,
-      [needId, need.enterpriseId, need.version, revision, matchSetId, fingerprint, set.hint ? JSON.stringify(set.hint) : null, set.matches.length, trigger, computedAt],
+         computed_at = EXCLUDED.computed_at, match_floor = EXCLUDED.match_floor, near_floor = EXCLUDED.near_floor`,
+      [needId, need.enterpriseId, need.version, revision, matchSetId, fingerprint, set.hint ? JSON.stringify(set.hint) : null, set.matches.length, trigger, computedAt, matchFloor, nearFloor],
     );
     await manager.query(`DELETE FROM matches WHERE need_id = $1`, [needId]);
     const rows = [
@@ -71,6 +92,7 @@ export class MatchSetWriter {
       enterpriseId: need.enterpriseId,
       trigger,
       matchCount: set.matches.length,
+      revision,
       top: set.matches.slice(0, EVENT_TOP_N).map((m: Match) => ({
         offerId: m.offerId,
         score: m.score,
@@ -87,9 +109,36 @@ export class MatchSetWriter {
     return true;
   }
 
+  /** A need update that changes nothing the engine reads: the stored set stays, its version follows. */
+  async advanceVersion(manager: EntityManager, needId: string, version: number): Promise<void> {
+    await this.lock(manager, needId);
+    await manager.query(`UPDATE match_sets SET need_version = $2 WHERE need_id = $1 AND need_version < $2`, [needId, version]);
+  }
+
+  /** Needs whose stored lists an offer with these scores would enter (or that have no set yet). */
+  async needsEntered(manager: EntityManager, candidates: { needId: string; score: number; kind: 'match' | 'near-miss' }[]): Promise<string[]> {
+    if (candidates.length === 0) return [];
+    const rows: { need_id: string; match_floor: string | null; near_floor: string | null; status: string }[] = await manager.query(
+      `SELECT need_id, match_floor, near_floor, status FROM match_sets WHERE need_id = ANY($1::uuid[])`,
+      [candidates.map((c) => c.needId)],
+    );
+    const floors = new Map(rows.map((r) => [r.need_id, r]));
+    return candidates
+      .filter((c) => {
+        const f = floors.get(c.needId);
+        if (!f || f.status !== 'open') return true;
+        const floor = c.kind === 'match' ? f.match_floor : f.near_floor;
+        return floor === null || c.score >= Number(floor);
+      })
+      .map((c) => c.needId);
+  }
+
   /** The need is no longer live: its matches are removed, the set is kept as closed. */
   async close(manager: EntityManager, needId: string): Promise<boolean> {
-    const current = await this.lock(manager, needId);
+    return this.closeLocked(manager, needId, await this.lock(manager, needId));
+  }
+
+  private async closeLocked(manager: EntityManager, needId: string, current: LockedSet | undefined): Promise<boolean> {
     if (!current || current.status === 'closed') return false;
     await manager.query(`DELETE FROM matches WHERE need_id = $1`, [needId]);
     await manager.query(`UPDATE match_sets SET status = 'closed', match_count = 0, computed_at = now() WHERE need_id = $1`, [needId]);
@@ -102,14 +151,11 @@ export class MatchSetWriter {
     return rows.map((r) => r.need_id);
   }
 
-  private async lock(
-    manager: EntityManager,
-    needId: string,
-  ): Promise<{ revision: number; fingerprint: string; status: string } | undefined> {
+  private async lock(manager: EntityManager, needId: string): Promise<LockedSet | undefined> {
     // An advisory lock also covers a need that has no row yet (first computation racing a new offer).
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [needId]);
     const rows = await manager.query(
-      `SELECT revision, fingerprint, status FROM match_sets WHERE need_id = $1`,
+      `SELECT revision, fingerprint, status, need_version AS "needVersion" FROM match_sets WHERE need_id = $1`,
       [needId],
     );
     return rows[0];
