@@ -1,6 +1,11 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
 import { Public } from '../http/public.decorator';
 import { ReadinessRegistry } from './readiness.registry';
 
@@ -35,19 +40,27 @@ export class HealthController {
   }
 
   @Get('ready')
-  @HealthCheck()
-  @ApiOperation({ summary: 'Ready for traffic and events: database, Kafka, consumers, outbox, feature checks.' })
-  async ready() {
+  @ApiOperation({
+    summary: 'Ready for traffic and events: database, Kafka, consumers, outbox, feature checks.',
+  })
+  async ready(@Res({ passthrough: true }) reply: { status(code: number): unknown }) {
     const results = await this.readiness.run();
-    return this.health.check([
-      () => this.db.pingCheck('database', { timeout: 1500 }),
-      ...Object.entries(results).map(([name, r]) => () => {
-        const indicator = this.indicators.check(name);
-        if (r.up) return indicator.up(r.details ?? {});
-        // terminus turns a down indicator into 503 with every check's status in the body.
-        return indicator.down(r.details ?? {});
-      }),
-    ]);
+    // 503 with terminus' own body ({ status, info, error, details }), not a problem document: load
+    // balancers and operators read which dependency is down from it.
+    return this.health
+      .check([
+        () => this.db.pingCheck('database', { timeout: 1500 }),
+        ...Object.entries(results).map(([name, r]) => () => {
+          const indicator = this.indicators.check(name);
+          if (r.up) return indicator.up(r.details ?? {});
+          // terminus turns a down indicator into 503 with every check's status in the body.
+          return indicator.down(r.details ?? {});
+        }),
+      ])
+      .catch((err: unknown) => {
+        if (!(err instanceof ServiceUnavailableException)) throw err;
+        reply.status(503);
+        return err.getResponse();
+      });
   }
 }
-
