@@ -76,6 +76,13 @@ describe('catalog through the gateway (e2e)', () => {
     const updated = await http.patch(`/v1/needs/${id}`, { urgency: 'critical' }, pk.apiKey, { headers: { 'if-match': etag } });
     expect(updated.status).toBe(200);
     expect(updated.json.version).toBe(2);
+    // An edit that changes nothing is not a new version: same ETag, no event (checked below).
+    for (const same of [{}, { urgency: 'critical' }]) {
+      const noop = await http.patch(`/v1/needs/${id}`, same, pk.apiKey);
+      expect(noop.status).toBe(200);
+      expect(noop.json.version).toBe(2);
+      expect(noop.headers.get('etag')).toBe(updated.headers.get('etag'));
+    }
     expectProblem(await http.patch(`/v1/needs/${id}`, { urgency: 'low' }, pk.apiKey, { headers: { 'if-match': etag } }), 412);
     expectProblem(await http.patch(`/v1/needs/${id}`, { urgency: 'low' }, cn.apiKey), 404);
     expect((await http.post(`/v1/needs/${id}/withdraw`, undefined, pk.apiKey)).status).toBe(200);

@@ -232,6 +232,7 @@ export class CatalogItemService<E extends CatalogItemEntity, C extends CatalogIt
         );
       }
       const from = item.status;
+      const before = action === 'edit' ? this.contentOf(item) : undefined;
       try {
         item.status = transition(from, action);
       } catch (err) {
@@ -239,11 +240,20 @@ export class CatalogItemService<E extends CatalogItemEntity, C extends CatalogIt
         throw err;
       }
       const eventType = mutate(item, from);
+      // An edit that changes nothing (`{}`, or the same values again) is not a new version: no event,
+      // no re-matching anywhere, the same ETag.
+      if (before !== undefined && before === this.contentOf(item)) return this.result(item);
       item.version += 1;
       await manager.save(item);
       if (eventType) await this.announce(manager, item, eventType);
       return this.result(item);
     });
+  }
+
+  /** Everything an item says, without its bookkeeping (version, timestamps). */
+  private contentOf(item: E): string {
+    const { version: _v, updatedAt: _u, ...content } = this.kind.toSnapshot(item) as Record<string, unknown>;
+    return JSON.stringify({ ...content, attachments: item.attachments });
   }
 
   private applyCommon(item: E, dto: Partial<CatalogItemDto>): void {
