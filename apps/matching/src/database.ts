@@ -1,9 +1,11 @@
 import { AUTH_ENTITIES, AUTH_MIGRATIONS } from '@techbridge/auth';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@techbridge/messaging';
-import { MatchEntity, MatchSetEntity } from './match-sets/match-set.entities';
+import { MatchEntity } from './match-sets/infrastructure/match.entity';
+import { MatchSetEntity } from './match-sets/infrastructure/match-set.entity';
 import { CreateMatching1766400003000 } from './migrations/1766400003000-create-matching';
 import { ConsistentScaleOut1766500003000 } from './migrations/1766500003000-consistent-scale-out';
-import { NeedProjectionEntity, OfferProjectionEntity } from './projections/projection.entities';
+import { NeedProjectionEntity } from './projections/infrastructure/need-projection.entity';
+import { OfferProjectionEntity } from './projections/infrastructure/offer-projection.entity';
 
 export const MATCHING_ENTITIES = [
   OfferProjectionEntity,

@@ -14,7 +14,7 @@ import { CatalogEventsController } from './projections/catalog-events.controller
 import { RescoreController } from './rescore/rescore.controller';
 import { RescoreJobsService } from './rescore/rescore-jobs.service';
 import { RescoreQueue } from './rescore/rescore.queue';
-import { ProjectionRepository } from './projections/projection.repository';
+import { ProjectionRepository } from './projections/infrastructure/projection.repository';
 import { ReverseMatchUseCase } from './scoring/reverse-match.use-case';
 import { ScoreNeedUseCase } from './scoring/score-need.use-case';
 

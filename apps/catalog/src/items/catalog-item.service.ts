@@ -5,7 +5,7 @@ import { Principal, isOwnerOrAdmin } from '@techbridge/auth';
 import { createEnvelope, sourceOf } from '@techbridge/contracts';
 import { OutboxPublisher } from '@techbridge/messaging';
 import { Page, ProblemException, Problems, decodeCursor, toPage } from '@techbridge/platform';
-import { KnownEnterpriseEntity } from '../enterprises/known-enterprise.entity';
+import { KnownEnterpriseEntity } from '../enterprises/infrastructure/known-enterprise.entity';
 import { ItemAction, LifecycleError, isAnnounced, transition } from './domain/item-lifecycle';
 import { CatalogItemDto } from './dto/catalog-item.dto';
 import { ItemSort, ListItemsQuery } from './dto/list-items.query';

@@ -4,7 +4,7 @@ import { commonFields } from '../items/catalog-item.mapper';
 import { ItemKind } from '../items/item-kind';
 import { CreateNeedDto } from './dto/create-need.dto';
 import { UpdateNeedDto } from './dto/update-need.dto';
-import { NeedEntity } from './need.entity';
+import { NeedEntity } from './infrastructure/need.entity';
 
 export const NEED_KIND: ItemKind<NeedEntity, CreateNeedDto, UpdateNeedDto> = {
   name: 'need',

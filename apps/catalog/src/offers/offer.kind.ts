@@ -4,7 +4,7 @@ import { commonFields } from '../items/catalog-item.mapper';
 import { ItemKind } from '../items/item-kind';
 import { CreateOfferDto } from './dto/create-offer.dto';
 import { UpdateOfferDto } from './dto/update-offer.dto';
-import { OfferEntity } from './offer.entity';
+import { OfferEntity } from './infrastructure/offer.entity';
 
 const DEFAULT_VALIDITY_MS = 365 * 24 * 3600 * 1000;
 

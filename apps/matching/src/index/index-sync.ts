@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { NeedDoc, OfferDoc } from '@techbridge/matching-core';
-import { ProjectionRepository } from '../projections/projection.repository';
+import { ProjectionRepository } from '../projections/infrastructure/projection.repository';
 import { MATCHING_INDEX } from './matching-index.provider';
 import { MatchingIndex } from './matching-index';
 

@@ -7,7 +7,7 @@ import { OutboxPublisher } from '@techbridge/messaging';
 import { MATCHING_CONFIG, MatchingServiceConfig } from '../config';
 import { MATCHING_INDEX } from '../index/matching-index.provider';
 import { MatchingIndex } from '../index/matching-index';
-import { ProjectionRepository } from '../projections/projection.repository';
+import { ProjectionRepository } from '../projections/infrastructure/projection.repository';
 
 const EVENT_TOP_N = 10;
 /** The engine keeps min(limit, 10) near-misses by default. */

@@ -1,5 +1,5 @@
 import { Reason, ReasonLanguage, renderReason } from '@techbridge/matching-core';
-import { MatchEntity } from './match-set.entities';
+import { MatchEntity } from './infrastructure/match.entity';
 
 export interface PresentOptions {
   lang: ReasonLanguage;

@@ -7,7 +7,8 @@ import { Problems, decodeCursor, toPage } from '@techbridge/platform';
 import { MATCHING_INDEX } from '../index/matching-index.provider';
 import { MatchingIndex } from '../index/matching-index';
 import { MatchesQuery } from './dto/matches.query';
-import { MatchEntity, MatchSetEntity } from './match-set.entities';
+import { MatchEntity } from './infrastructure/match.entity';
+import { MatchSetEntity } from './infrastructure/match-set.entity';
 import { counterpartOf, presentMatch } from './match.presenter';
 
 /** Reads stored, explained rankings. Owners, organisers and admins only; anyone else gets 404. */

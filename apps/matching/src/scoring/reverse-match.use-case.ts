@@ -8,7 +8,7 @@ import { MatchingIndex } from '../index/matching-index';
 import { MatchingLock } from '../index/matching-lock';
 import { MatchSetWriter } from '../match-sets/match-set.writer';
 import { offerMatchingFingerprint } from '../projections/domain/matching-relevant';
-import { ProjectionRepository } from '../projections/projection.repository';
+import { ProjectionRepository } from '../projections/infrastructure/projection.repository';
 import { RescoreQueue } from '../rescore/rescore.queue';
 
 /** Needs re-scored inside the offer event's own transaction; the rest go to the rescore queue. */

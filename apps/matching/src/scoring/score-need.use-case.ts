@@ -8,7 +8,7 @@ import { MatchingIndex } from '../index/matching-index';
 import { MatchingLock } from '../index/matching-lock';
 import { MatchSetWriter } from '../match-sets/match-set.writer';
 import { needMatchingFingerprint } from '../projections/domain/matching-relevant';
-import { ProjectionRepository } from '../projections/projection.repository';
+import { ProjectionRepository } from '../projections/infrastructure/projection.repository';
 
 /**
  * A need was published, changed, or left: store its snapshot and (re)compute its match set against

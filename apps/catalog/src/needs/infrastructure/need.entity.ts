@@ -1,5 +1,5 @@
 import { Column, Entity } from 'typeorm';
-import { CatalogItemEntity, MoneyRange } from '../items/infrastructure/catalog-item.entity';
+import { CatalogItemEntity, MoneyRange } from '../../items/infrastructure/catalog-item.entity';
 
 @Entity({ name: 'needs' })
 export class NeedEntity extends CatalogItemEntity {

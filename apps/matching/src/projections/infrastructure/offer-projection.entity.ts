@@ -9,12 +9,3 @@ export class OfferProjectionEntity {
   @Column('text') status!: string;
   @Column('jsonb') snapshot!: Record<string, any>;
 }
-
-@Entity({ name: 'need_projections' })
-export class NeedProjectionEntity {
-  @PrimaryColumn('uuid') id!: string;
-  @Index() @Column({ name: 'enterprise_id', type: 'uuid' }) enterpriseId!: string;
-  @Column('int') version!: number;
-  @Column('text') status!: string;
-  @Column('jsonb') snapshot!: Record<string, any>;
-}
