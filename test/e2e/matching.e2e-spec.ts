@@ -73,8 +73,10 @@ describe('matching through the gateway (e2e)', () => {
       what: 'the irrigation offer in the need’s matches',
     });
     expect(res.status).toBe(200);
-    const top = res.json.items[0];
-    expect(top.offerId).toBe(irrigationOfferId);
+    // Other test files publish offers with the same text to the shared topic: ours ranks first or
+    // ties for first (ties are ordered by id).
+    const top = res.json.items.find((m: any) => m.offerId === irrigationOfferId);
+    expect(top.score).toBe(res.json.items[0].score);
     expect(top.score).toBeGreaterThan(0);
     expect(top.score).toBeLessThanOrEqual(100);
     expect(Object.keys(top.components).sort()).toEqual(['budget', 'freshness', 'mode', 'region', 'sector', 'text', 'trl']);
@@ -98,7 +100,8 @@ describe('matching through the gateway (e2e)', () => {
     const body = event!.json();
     expect(body.type).toBe('techbridge.matching.need.matched.v1');
     expect(body.data.needId).toBe(needId);
-    expect(body.data.top[0].offerId).toBe(irrigationOfferId);
+    const ours = body.data.top.find((t: any) => t.offerId === irrigationOfferId);
+    expect(ours?.score).toBe(body.data.top[0].score); // first, or tied for first with another test's identical offer
   });
 
   it('renders reasons in Chinese and Urdu, and explains every component with explain=full', async () => {

@@ -1,5 +1,6 @@
 import { TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { DataSourceOptions, MixedList } from 'typeorm';
+import { QuietQueryLogger } from './quiet-query.logger';
 
 export interface DatabaseOptions {
   url: string;
@@ -17,7 +18,10 @@ export function dataSourceOptions(o: DatabaseOptions): DataSourceOptions {
     migrations: o.migrations,
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    // Failed queries, without their parameters (contact details) and without the ones answered as 4xx.
+    logging: ['error', 'warn', 'migration'],
+    logger: new QuietQueryLogger(),
+    maxQueryExecutionTime: 1000,
     // Fail fast when Postgres is down so the API answers 503 instead of hanging.
     extra: { max: o.poolSize ?? 20, connectionTimeoutMillis: 2000, idleTimeoutMillis: 30000 },
   } as DataSourceOptions;
