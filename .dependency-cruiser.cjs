@@ -7,7 +7,21 @@ module.exports = {
       comment: 'libs/matching-core is the scoring engine: plain TypeScript, no Nest/TypeORM/kafkajs/pg.',
       severity: 'error',
       from: { path: '^libs/matching-core/' },
-      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'], path: frameworks },
+      to: {
+        dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'],
+        path: frameworks,
+      },
+    },
+    {
+      name: 'scheduling-is-framework-free',
+      comment:
+        'libs/scheduling is the meeting scheduler: plain TypeScript, no Nest/TypeORM/kafkajs/pg (and no solver package: an exact solver is passed in by the caller).',
+      severity: 'error',
+      from: { path: '^libs/scheduling/' },
+      to: {
+        dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'],
+        path: '^(@nestjs/|typeorm|kafkajs|pg$|pg/|@fastify/|highs$|fast-check$)',
+      },
     },
     {
       name: 'domain-is-framework-free',
