@@ -17,7 +17,7 @@ export interface Meeting {
   kind: MeetingKind;
   /** in-person: the venue; video: the venues whose video tables it occupies; online: none */
   venueIds: string[];
-  /** the language they share (one of `a`'s), when they share one */
+  /** the language they share, when they share one (the first in the list of the party whose id sorts first) */
   language?: string;
   /** the interpreter pool serving the meeting, when they share no language */
   interpreterPoolId?: string;

@@ -105,8 +105,18 @@ class LocalClock {
   }
 }
 
+const byId = <T extends { id: string }>(x: T, y: T) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+
 export function buildProblem(input: SchedulingInput): Problem {
-  const w = input.workshop;
+  // Everything is indexed in id order (pairs by key, each pair's parties in id order), so that no
+  // tie-break anywhere depends on the order of the input lists or on which side of a pair is `a`.
+  const w = { ...input.workshop, venues: [...input.workshop.venues].sort(byId) };
+  const inputParticipants = [...input.participants].sort(byId);
+  const inputPools = [...(input.interpreters ?? [])].sort(byId);
+  const inputPairs = input.pairs
+    .map((c) => ({ c, key: pairKey(c.a, c.b) }))
+    .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
+    .map((x) => x.c);
   const slotMs = w.slotMinutes * 60000;
 
   // 1. Open hours as UTC intervals: per venue, and for the online programme.
@@ -173,7 +183,7 @@ export function buildProblem(input: SchedulingInput): Problem {
 
   // 3. Participants: where they are present (venue session, or online programme within working hours)
   //    and when they are available.
-  const participants: ProblemParticipant[] = input.participants.map((p) => {
+  const participants: ProblemParticipant[] = inputParticipants.map((p) => {
     const att = p.attendance;
     const venue = att.kind === 'venue' ? (venueIndex.get(att.venueId) ?? -1) : -1;
     const timeZone = att.kind === 'venue' ? (w.venues[venue]?.timeZone ?? 'UTC') : att.timeZone;
@@ -208,7 +218,7 @@ export function buildProblem(input: SchedulingInput): Problem {
   const partIndex = new Map(participants.map((p, i) => [p.id, i]));
 
   // 4. Interpreter pools: how many are on duty in each slot.
-  const pools: ProblemPool[] = (input.interpreters ?? []).map((k) => {
+  const pools: ProblemPool[] = inputPools.map((k) => {
     const location = k.location === ONLINE_LOCATION ? -1 : (venueIndex.get(k.location) ?? -2);
     const zone = location >= 0 ? venues[location].timeZone : 'UTC';
     const on =
@@ -222,9 +232,8 @@ export function buildProblem(input: SchedulingInput): Problem {
 
   // 5. Pairs.
   const rules = hybridRules(w);
-  const pairs: ProblemPair[] = input.pairs.map((c, index) => {
-    const a = partIndex.get(c.a) ?? -1;
-    const b = partIndex.get(c.b) ?? -1;
+  const pairs: ProblemPair[] = inputPairs.map((c, index) => {
+    const [a, b] = [partIndex.get(c.a) ?? -1, partIndex.get(c.b) ?? -1].sort((x, y) => x - y);
     const pa = participants[a];
     const pb = participants[b];
     const base = {
@@ -238,7 +247,7 @@ export function buildProblem(input: SchedulingInput): Problem {
       wished: !!(c.aWantsB || c.bWantsA),
       mutual: !!(c.aWantsB && c.bWantsA),
     };
-    const kind = meetingKind(w, input.participants[a], input.participants[b]);
+    const kind = meetingKind(w, inputParticipants[a], inputParticipants[b]);
     const language = sharedLanguage(pa.languages, pb.languages);
     const none = (reason: Reason<UnscheduledReasonCode>): ProblemPair => ({
       ...base,

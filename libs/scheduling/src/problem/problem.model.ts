@@ -51,7 +51,7 @@ export interface ProblemPool {
 export interface ProblemPair {
   index: number;
   key: string;
-  /** participant indices, in the candidate's orientation */
+  /** participant indices, lower id first (the candidate keeps the input's orientation) */
   a: number;
   b: number;
   candidate: CandidatePair;

@@ -20,7 +20,10 @@ import type { ScheduleState } from './schedule-state';
 const EPS = 1e-9;
 
 export interface RuinRecreateLimits {
+  /** at most this many iterations … */
   iterations: number;
+  /** … and at most this many per pair that could meet (small instances need few) */
+  iterationsPerPair: number;
   seed: number;
   /** relative jitter on weights when rebuilding */
   noise: number;
@@ -37,6 +40,7 @@ export interface RuinRecreateLimits {
 
 export const DEFAULT_RUIN_RECREATE_LIMITS: RuinRecreateLimits = {
   iterations: 5000,
+  iterationsPerPair: 25,
   seed: 20260608,
   noise: 0.3,
   spread: 0.25,
@@ -94,8 +98,8 @@ export class RuinRecreateImprover {
     let best = st.objective;
     let bestSlots: Int32Array | null = null;
     let bestPools: Int32Array | null = null;
-    const n = this.limits.iterations;
     const feasible = this.problem.pairs.filter((p) => p.slots.length > 0);
+    const n = Math.min(this.limits.iterations, this.limits.iterationsPerPair * feasible.length);
     const meanWeight = feasible.reduce((sum, p) => sum + p.weight, 0) / Math.max(1, feasible.length);
     const threshold = this.limits.threshold * meanWeight;
     for (let it = 0; it < n; it++) {
