@@ -3,9 +3,12 @@
  * library does not depend on the solver package: `const highs = await require('highs')()` in a test or
  * benchmark, then `solveExactly(highs, input)`.
  */
+import type { Schedule } from '../model/schedule.model';
 import type { SchedulingInput } from '../model/scheduling-input.model';
 import { buildProblem } from '../problem/problem.builder';
 import type { Problem } from '../problem/problem.model';
+import { assembleSchedule } from '../solver/schedule.assembler';
+import { ScheduleState } from '../solver/schedule-state';
 import { buildMipFormulation, toLpText } from './mip.formulation';
 
 /** the part of the `highs` npm package's API used here */
@@ -17,11 +20,14 @@ export interface HighsLike {
 }
 
 export interface ExactSolution {
+  /** HiGHS model status, e.g. `Optimal`, `Time limit reached` */
   status: string;
   /** optimal objective (MIP), or the LP bound when relaxed */
   objective: number;
-  /** for the MIP: the chosen options as `{pairKey, slotStartUtc, poolId}` */
+  /** for the MIP: the chosen options (pair key, slot index, pool index or -1) */
   meetings: { key: string; slot: number; pool: number }[];
+  /** for the MIP: the solver's schedule as a `Schedule` (not compacted), e.g. for `validateSchedule` */
+  schedule?: Schedule;
   columns: number;
   rows: number;
   seconds: number;
@@ -35,8 +41,18 @@ export function solveExactly(
   const problem = 'slots' in input ? input : buildProblem(input);
   const f = buildMipFormulation(problem);
   const t = performance.now();
+  const state = new ScheduleState(problem);
+  const facts = { optimality: 'proven-optimal' as const, improvementMoves: 0, exactSearchNodes: 0 };
   if (f.columns.length === 0)
-    return { status: 'Optimal', objective: 0, meetings: [], columns: 0, rows: 0, seconds: 0 };
+    return {
+      status: 'Optimal',
+      objective: 0,
+      meetings: [],
+      schedule: opts.relax ? undefined : assembleSchedule(state, facts),
+      columns: 0,
+      rows: 0,
+      seconds: 0,
+    };
   const options: Record<string, string | number | boolean> = {
     output_flag: false,
     mip_rel_gap: 0,
@@ -45,15 +61,20 @@ export function solveExactly(
   if (opts.timeLimitSeconds) options.time_limit = opts.timeLimitSeconds;
   const r = highs.solve(toLpText(f, !!opts.relax), options);
   const meetings: ExactSolution['meetings'] = [];
-  if (!opts.relax && r.Columns)
+  let schedule: Schedule | undefined;
+  if (!opts.relax && r.Columns) {
     f.columns.forEach((col, c) => {
-      if ((r.Columns[`x${c}`]?.Primal ?? 0) > 0.5)
-        meetings.push({ key: problem.pairs[col.pair].key, slot: col.slot, pool: col.pool });
+      if ((r.Columns[`x${c}`]?.Primal ?? 0) <= 0.5) return;
+      meetings.push({ key: problem.pairs[col.pair].key, slot: col.slot, pool: col.pool });
+      state.place(col.pair, col.slot, col.pool);
     });
+    schedule = assembleSchedule(state, facts);
+  }
   return {
     status: r.Status,
     objective: r.ObjectiveValue,
     meetings,
+    schedule,
     columns: f.columns.length,
     rows: f.rows.length,
     seconds: (performance.now() - t) / 1000,
