@@ -73,6 +73,16 @@ export class LocalSearchImprover {
   }
 
   private tryBestMove(p: number): boolean {
+    // A party at its cap loses one of its meetings for good (it is at its cap again once p is in), and a
+    // move that loses at least p's weight must put everything back — impossible then. Skip such p.
+    const pr = this.problem.pairs[p];
+    let capLoss = 0;
+    for (const i of [pr.a, pr.b])
+      if (this.state.meetings[i] >= this.problem.participants[i].cap) {
+        const q = this.lightest(this.meetingsOf(i));
+        capLoss += q >= 0 ? this.problem.pairs[q].weight : 0;
+      }
+    if (capLoss > 0 && pr.weight <= capLoss + EPS) return false;
     let bestGain = EPS;
     let bestSlot = -1;
     for (const s of this.problem.pairs[p].slots) {

@@ -23,6 +23,10 @@ export class ScheduleState {
   objective = 0;
   scheduledCount = 0;
   private readonly S: number;
+  /** the pairs' parties and the participants' caps as flat arrays: the hot loops read nothing else */
+  readonly pairA: Int32Array;
+  readonly pairB: Int32Array;
+  readonly cap: Float64Array;
   /** off for searches that undo their own moves (the exact search), so the journal does not grow */
   journaling = true;
   private journal: number[] = [];
@@ -38,6 +42,9 @@ export class ScheduleState {
     this.videoUsed = new Int32Array(problem.venues.length * S);
     this.poolUsed = new Int32Array(problem.pools.length * S);
     this.bySlot = problem.slots.map(() => []);
+    this.pairA = Int32Array.from(problem.pairs, (pr) => pr.a);
+    this.pairB = Int32Array.from(problem.pairs, (pr) => pr.b);
+    this.cap = Float64Array.from(problem.participants, (pp) => pp.cap);
   }
 
   isScheduled(p: number): boolean {
@@ -46,9 +53,9 @@ export class ScheduleState {
 
   /** caps only: could `p` take one more meeting for each side? */
   underCaps(p: number): boolean {
-    const pr = this.problem.pairs[p];
-    const parts = this.problem.participants;
-    return this.meetings[pr.a] < parts[pr.a].cap && this.meetings[pr.b] < parts[pr.b].cap;
+    const a = this.pairA[p];
+    const b = this.pairB[p];
+    return this.meetings[a] < this.cap[a] && this.meetings[b] < this.cap[b];
   }
 
   /**
@@ -62,9 +69,9 @@ export class ScheduleState {
 
   /** `placeable` for a caller that has checked the caps already (the hot loop over a pair's slots) */
   placeableInSlot(p: number, s: number): number {
-    const pr = this.problem.pairs[p];
     const S = this.S;
-    if (this.partAt[pr.a * S + s] !== NONE || this.partAt[pr.b * S + s] !== NONE) return -2;
+    if (this.partAt[this.pairA[p] * S + s] !== NONE || this.partAt[this.pairB[p] * S + s] !== NONE) return -2;
+    const pr = this.problem.pairs[p];
     const venues = this.problem.venues;
     for (const v of pr.tableVenues) if (this.tableUsed[v * S + s] >= venues[v].tables) return -2;
     for (const v of pr.videoVenues) if (this.videoUsed[v * S + s] >= venues[v].videoTables) return -2;
