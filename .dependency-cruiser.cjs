@@ -1,5 +1,6 @@
 /** Dependency rules the build enforces (npm run lint), rather than hoping code review catches them. */
-const frameworks = '^(@nestjs/|typeorm|kafkajs|pg$|pg/|@fastify/)';
+// Matched against the resolved path (node_modules/@nestjs/common/index.js), not the import specifier.
+const frameworks = '(^|node_modules/)(@nestjs/|typeorm|kafkajs|pg$|pg/|@fastify/)';
 module.exports = {
   forbidden: [
     {
@@ -20,7 +21,7 @@ module.exports = {
       from: { path: '^libs/scheduling/' },
       to: {
         dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'],
-        path: '^(@nestjs/|typeorm|kafkajs|pg$|pg/|@fastify/|highs$|fast-check$)',
+        path: '(^|node_modules/)(@nestjs/|typeorm|kafkajs|pg$|pg/|@fastify/|highs/|fast-check/)',
       },
     },
     {
