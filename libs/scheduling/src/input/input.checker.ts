@@ -150,14 +150,14 @@ class InputChecker {
       if (att.kind === 'venue') {
         if (!this.venueIds.has(att.venueId))
           this.add('error', 'unknown-venue', `${path}.attendance.venueId`, { venueId: att.venueId });
-        if (mode === 'online')
-          this.add('warning', 'attendance-not-offered', `${path}.attendance`, { mode, attendance: 'venue' });
+        // (in an online workshop a venue participant still meets by video from the venue's video tables)
       } else {
         if (!isValidTimeZone(att.timeZone))
           this.add('error', 'unknown-time-zone', `${path}.attendance.timeZone`, {
             timeZone: String(att.timeZone),
           });
         (att.workingHours ?? []).forEach((h, j) => this.window(h, `${path}.attendance.workingHours[${j}]`));
+        // an online participant cannot meet anyone in an offline workshop
         if (mode === 'offline')
           this.add('warning', 'attendance-not-offered', `${path}.attendance`, { mode, attendance: 'online' });
       }

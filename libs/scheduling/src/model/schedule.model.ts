@@ -54,7 +54,7 @@ export interface ScheduleStats {
   optimality: 'proven-optimal' | 'heuristic';
   /** a cheap upper bound on the objective (caps and feasibility only; the LP bound is tighter) */
   upperBound: number;
-  /** meetings added by the local search / exact search after the greedy construction (deterministic counters) */
+  /** improving moves after the greedy construction (ruin-and-recreate, local search, exact search); deterministic */
   improvementMoves: number;
   exactSearchNodes: number;
 }

@@ -60,7 +60,7 @@ export class ScheduleState {
 
   /**
    * The pool to use if `p` can be placed in slot `s` now (-1 when no interpreter is needed), or -2 when
-   * it cannot. Among pools with a free interpreter it takes the one with most left (then input order),
+   * it cannot. Among pools with a free interpreter it takes the one with most left (then the lower index, i.e. id),
    * which keeps scarce pools for pairs that have no alternative.
    */
   placeable(p: number, s: number): number {

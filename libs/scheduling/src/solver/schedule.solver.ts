@@ -1,6 +1,6 @@
 /**
- * The scheduler: greedy construction → local search → (small instances) exact branch and bound →
- * fill → compaction → explanations. Same input, same schedule: every choice is ordered by weight and
+ * The scheduler: greedy construction → ruin and recreate → local search → (small instances) exact
+ * branch and bound → fill → compaction → explanations. Same input, same schedule: every choice is ordered by weight and
  * id, and every limit counts operations rather than time.
  */
 import { checkInput } from '../input/input.checker';
