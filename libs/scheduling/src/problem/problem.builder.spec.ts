@@ -134,3 +134,19 @@ describe('buildProblem: the global UTC slot grid', () => {
     expect(pr.blocked).toBeNull();
   });
 });
+
+describe('buildProblem: days that touch at midnight', () => {
+  it('never makes a slot that straddles midnight between two days’ sessions', () => {
+    // 50-minute slots from 00:00 do not fit 24 h: 23:20–00:10 would cross midnight into the next day's session
+    const w = hallWorkshop(
+      1,
+      1,
+      { slotMinutes: 50, days: [{ date: '2026-06-08' }, { date: '2026-06-09' }] },
+      { session: { start: '00:00', end: '24:00' } },
+    );
+    const p = buildProblem(scheduling(w, [], []));
+    const crossing = p.slots.filter((s) => toIso(s.startMs).slice(0, 10) !== toIso(s.endMs - 1).slice(0, 10));
+    expect(crossing).toEqual([]);
+    expect(p.slots).toHaveLength(2 * 28);
+  });
+});

@@ -126,6 +126,7 @@ export function buildProblem(input: SchedulingInput): Problem {
         const h = venueSession(w, v, d);
         return h ? sessionIntervals(d.date, h, v.timeZone) : [];
       }),
+      false,
     ),
   );
   const onlineIntervals: Interval[] =
@@ -146,6 +147,7 @@ export function buildProblem(input: SchedulingInput): Problem {
               ? [[Math.min(...spans.map((x) => x[0])), Math.max(...spans.map((x) => x[1]))] as Interval]
               : [];
           }),
+          false,
         );
 
   // 2. The global grid: every slot [origin + k·len, origin + (k+1)·len) that fits inside some open interval.

@@ -47,13 +47,17 @@ export function subtract(parts: Interval[], cut: Interval): Interval[] {
   return out;
 }
 
-/** sorted, merged union of intervals (adjacent ones join, so a slot may span two touching windows) */
-export function mergeIntervals(list: Interval[]): Interval[] {
+/**
+ * Sorted union of intervals. With `joinTouching`, `[a, b)` and `[b, c)` become `[a, c)`: right for
+ * availability (a slot may span two adjacent windows), wrong for sessions — a slot must lie within one
+ * day's session, never straddle midnight between two days' sessions.
+ */
+export function mergeIntervals(list: Interval[], joinTouching = true): Interval[] {
   const sorted = list.filter(([s, e]) => e > s).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   const out: Interval[] = [];
   for (const [s, e] of sorted) {
     const last = out[out.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    if (last && (s < last[1] || (joinTouching && s === last[1]))) last[1] = Math.max(last[1], e);
     else out.push([s, e]);
   }
   return out;
