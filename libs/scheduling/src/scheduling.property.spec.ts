@@ -12,6 +12,7 @@ import type { SchedulingInput } from './model/scheduling-input.model';
 import { buildProblem } from './problem/problem.builder';
 import { buildSchedule } from './solver/schedule.solver';
 import { randomSmallInstance, type SmallInstanceShape } from './testing/small-instance.generator';
+import { generateWorkshopInstance } from './testing/workshop-instance.generator';
 import { validateSchedule } from './validate/schedule.validator';
 import { toIso } from './time/zoned-time';
 
@@ -43,6 +44,37 @@ describe('scheduler properties on random instances', () => {
         expect(validateSchedule(input, buildSchedule(input, { exact: false }))).toEqual([]);
       }),
       params(120),
+    );
+  });
+
+  it('never violates a constraint on generated two-city workshops (the heuristic path at scale)', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+          cn: fc.integer({ min: 5, max: 30 }),
+          pk: fc.integer({ min: 5, max: 30 }),
+          days: fc.integer({ min: 1, max: 2 }),
+          tables: fc.integer({ min: 1, max: 6 }),
+          video: fc.integer({ min: 0, max: 3 }),
+        }),
+        (o) => {
+          const input = generateWorkshopInstance({
+            seed: o.seed,
+            cn: o.cn,
+            pk: o.pk,
+            pairs: 4 * (o.cn + o.pk),
+            days: o.days,
+            tablesPerVenue: o.tables,
+            videoTablesPerVenue: Math.min(o.video, o.tables),
+            interpretersPerPool: 1,
+          });
+          const s = buildSchedule(input);
+          expect(validateSchedule(input, s)).toEqual([]);
+          expect(s.unscheduled.some((u) => u.reason.code === 'unscheduled.could-be-added')).toBe(false);
+        },
+      ),
+      params(8),
     );
   });
 
