@@ -1,5 +1,6 @@
 /** Dependency rules the build enforces (npm run lint), rather than hoping code review catches them. */
-const frameworks = '^(@nestjs/|typeorm|kafkajs|pg$|pg/|@fastify/)';
+// Matched against the resolved path (node_modules/@nestjs/common/index.js), not the import specifier.
+const frameworks = '(^|node_modules/)(@nestjs/|typeorm|kafkajs|pg$|pg/|@fastify/)';
 module.exports = {
   forbidden: [
     {
@@ -7,7 +8,21 @@ module.exports = {
       comment: 'libs/matching-core is the scoring engine: plain TypeScript, no Nest/TypeORM/kafkajs/pg.',
       severity: 'error',
       from: { path: '^libs/matching-core/' },
-      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'], path: frameworks },
+      to: {
+        dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'],
+        path: frameworks,
+      },
+    },
+    {
+      name: 'scheduling-is-framework-free',
+      comment:
+        'libs/scheduling is the meeting scheduler: plain TypeScript, no Nest/TypeORM/kafkajs/pg (and no solver package: an exact solver is passed in by the caller).',
+      severity: 'error',
+      from: { path: '^libs/scheduling/' },
+      to: {
+        dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'],
+        path: '(^|node_modules/)(@nestjs/|typeorm|kafkajs|pg$|pg/|@fastify/|highs/|fast-check/)',
+      },
     },
     {
       name: 'domain-is-framework-free',

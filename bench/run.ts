@@ -4,7 +4,8 @@
  *
  * Environment (set by bench.mjs): BENCH_DATABASE_URL (server URL), BENCH_DATABASES (JSON service →
  * `_bench` database URL), KAFKA_BROKERS (the bench broker).
- * Options: --only=core,quality,services   --quick (smaller sizes, for trying the harness)
+ * Options: --only=core,quality,services,scheduler   --quick (smaller sizes, for trying the harness)
+ * `--only=scheduler` needs neither Postgres nor Kafka.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -14,15 +15,19 @@ import { ROOT, killAllSync, stopAll } from './lib/procs';
 import { SectionResult, newSection, sectionMarkdown, summaryLines } from './lib/report';
 import { coreLatencySection } from './sections/core-latency';
 import { qualitySection } from './sections/quality';
+import { schedulerSection } from './sections/scheduler';
 import { servicesSections } from './sections/services';
 
 const args = process.argv.slice(2);
+const ALL_SECTIONS = ['core', 'quality', 'services', 'scheduler'];
 const only = (
   args
     .find((a) => a.startsWith('--only='))
     ?.slice(7)
-    .split(',') ?? ['core', 'quality', 'services']
+    .split(',') ?? ALL_SECTIONS
 ).map((x) => x.trim());
+/** the scheduler section is pure computation; every other one needs the bench database and broker */
+const needsInfrastructure = only.some((x) => x !== 'scheduler');
 const quick = args.includes('--quick');
 const started = Date.now();
 const log = (s: string) =>
@@ -91,7 +96,7 @@ async function main(): Promise<number> {
   const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   const brokers = process.env.KAFKA_BROKERS;
   const databases = JSON.parse(process.env.BENCH_DATABASES ?? '{}') as Record<string, string>;
-  if (!serverUrl || !brokers) {
+  if (needsInfrastructure && (!serverUrl || !brokers)) {
     console.error('bench: BENCH_DATABASE_URL and KAFKA_BROKERS must be set — run it with `npm run bench`.');
     return 2;
   }
@@ -100,8 +105,8 @@ async function main(): Promise<number> {
     `${facts.cpuModel}, ${facts.cores} cores, ${facts.memoryGb} GiB, Node ${facts.node}, load ${facts.loadAvgAtStart}`,
   );
   const baselineDb = 'techbridge_baseline_bench';
-  await ensureDatabase(serverUrl, baselineDb);
-  const baselineDbUrl = withDatabase(serverUrl, baselineDb);
+  if (needsInfrastructure && serverUrl) await ensureDatabase(serverUrl, baselineDb);
+  const baselineDbUrl = serverUrl ? withDatabase(serverUrl, baselineDb) : '';
 
   const core = newSection(
     'core',
@@ -113,6 +118,10 @@ async function main(): Promise<number> {
   );
   const e2e = newSection('e2e', '3. Need published → need.matched, end to end, 10,000 live offers');
   const tput = newSection('throughput', '4. POST /v1/needs through the gateway — throughput');
+  const scheduler = newSection(
+    'scheduler',
+    '5. Meeting scheduler — 200 CN + 200 PK, 2,000 pairs, 3 days, two venues; gap to LP bound and exact optimum',
+  );
   const sections: SectionResult[] = [];
 
   if (only.includes('core')) {
@@ -142,7 +151,7 @@ async function main(): Promise<number> {
       await servicesSections(e2e, tput, {
         databases,
         baselineDbUrl,
-        brokers,
+        brokers: brokers ?? '',
         offers: quick ? 2_000 : 10_000,
         needs: quick ? 50 : 200,
         warmupNeeds: quick ? 5 : 20,
@@ -156,10 +165,15 @@ async function main(): Promise<number> {
     }
   }
 
+  if (only.includes('scheduler')) {
+    sections.push(scheduler);
+    await timed(scheduler, () => schedulerSection(scheduler, { quick, log }));
+  }
+
   const totalS = (Date.now() - started) / 1000;
   const md = renderMarkdown(facts, sections, totalS);
   const out = path.join(ROOT, 'docs', 'benchmarks.md');
-  if (only.length === 3 && !quick) {
+  if (ALL_SECTIONS.every((x) => only.includes(x)) && !quick) {
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, md);
     log(`wrote ${path.relative(ROOT, out)}`);
