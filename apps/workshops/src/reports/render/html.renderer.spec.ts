@@ -16,6 +16,13 @@ describe('renderReportHtml', () => {
     expect(html).not.toMatch(/<script/i);
   });
 
+  it('embeds an Urdu font (Arabic-script ranges only) unless told not to', () => {
+    const html = renderReportHtml(demoReportModel());
+    expect(html).toMatch(/@font-face \{ font-family: "TechBridge Naskh"; src: url\(data:font\/ttf;base64,[A-Za-z0-9+/]{1000,}={0,2}\)/);
+    expect(html).toContain('unicode-range: U+0600-06FF');
+    expect(renderReportHtml(demoReportModel(), { embedUrduFont: false })).not.toContain('@font-face');
+  });
+
   it('has the unmet-needs chart as inline SVG, one bar segment per sector and province', () => {
     const model = demoReportModel();
     const html = renderReportHtml(model);

@@ -5,10 +5,11 @@
  * venue and local day. Every value coming from the model is escaped.
  */
 import { escapeHtml } from './html-escape.util';
+import { fontBuffer } from './pdf-fonts';
 import { LABELS, LANGUAGE_NAMES, MODE_LABELS, enZh } from './report-labels';
 import { scheduleRows, scheduleSections, unmetChartData, unmetTotal, type ScheduleSection } from './report-view.builder';
 import type { EnterpriseRef, LanguageTag, LocalizedText, ScoredMatch, WorkshopReportModel } from './report.model';
-import { paragraphDirection } from './text-direction.util';
+import { hasArabicScript, paragraphDirection } from './text-direction.util';
 import { toLocal, utcOffsetLabel } from './time-zone.util';
 import { renderUnmetChartSvg } from './unmet-chart.svg-renderer';
 
@@ -59,9 +60,9 @@ const score = (s: number | null | undefined) => (s == null ? '—' : `<span clas
 const CSS = `
 :root { --ink:#1d2733; --muted:#5b6675; --line:#d5dbe3; --accent:#1f4e79; --soft:#eef3f8; }
 * { box-sizing: border-box; }
-body { font-family: "Noto Sans", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", Arial, sans-serif;
+body { font-family: "TechBridge Naskh", "Noto Sans", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", Arial, sans-serif;
   color: var(--ink); margin: 24px auto; max-width: 1200px; padding: 0 16px; font-size: 13px; line-height: 1.45; }
-:lang(ur) { font-family: "Noto Nastaliq Urdu", "Jameel Noori Nastaleeq", "Noto Naskh Arabic", "Urdu Typesetting", serif; line-height: 1.9; }
+:lang(ur) { font-family: "Noto Nastaliq Urdu", "Jameel Noori Nastaleeq", "Noto Naskh Arabic", "TechBridge Naskh", serif; line-height: 1.9; }
 :lang(zh-Hans) { font-family: "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
 header.report { border-bottom: 3px solid var(--accent); margin-bottom: 16px; padding-bottom: 8px; }
 h1 { font-size: 22px; margin: 0 0 4px; color: var(--accent); }
@@ -213,8 +214,24 @@ ${parts.join('\n')}
 ${unscheduled}</section>`;
 }
 
+export interface HtmlRenderOptions {
+  /**
+   * Embed Noto Naskh Arabic (≈180 kB as base64, Arabic-script ranges only) when the report has Urdu,
+   * so that Urdu renders on machines without an Urdu font (many Windows/Linux set-ups lack ے ہ ں ھ).
+   * Default true.
+   */
+  embedUrduFont?: boolean;
+}
+
+function urduFontFace(): string {
+  const b64 = fontBuffer('arabic', 'regular').toString('base64');
+  return `@font-face { font-family: "TechBridge Naskh"; src: url(data:font/ttf;base64,${b64}) format("truetype"); font-display: swap;
+  unicode-range: U+0600-06FF, U+0750-077F, U+08A0-08FF, U+FB50-FDFF, U+FE70-FEFF, U+200C-200F; }`;
+}
+
 /** The report as a complete HTML document. */
-export function renderReportHtml(model: WorkshopReportModel): string {
+export function renderReportHtml(model: WorkshopReportModel, options: HtmlRenderOptions = {}): string {
+  const embedFont = (options.embedUrduFont ?? true) && hasArabicScript(JSON.stringify(model));
   const w = model.workshop;
   const venues = w.venues
     .map((v) => `${multi(v.city, ' ')} <span class="muted">(${escapeHtml(v.timeZone)}, ${escapeHtml(utcOffsetLabel(`${w.days[0] ?? model.generatedAt.slice(0, 10)}T04:00:00Z`, v.timeZone))})</span>`)
@@ -226,7 +243,7 @@ export function renderReportHtml(model: WorkshopReportModel): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(`${LABELS.matchReport.en} — ${w.title.en}`)}</title>
-<style>${CSS}</style>
+<style>${embedFont ? urduFontFace() : ''}${CSS}</style>
 </head>
 <body>
 <header class="report">
