@@ -10,7 +10,10 @@ const { generateExamples } = require('../apps/workshops/src/reports/render/examp
 
 const outDir = path.resolve(process.argv[2] ?? path.join(__dirname, '..', 'docs', 'examples'));
 generateExamples(outDir).then(
-  (files) => console.log(`wrote ${files.length} files to ${path.relative(process.cwd(), outDir) || '.'}:\n  ${files.join('\n  ')}`),
+  (files) =>
+    console.log(
+      `wrote ${files.length} files to ${path.relative(process.cwd(), outDir) || '.'}:\n  ${files.join('\n  ')}`,
+    ),
   (err) => {
     console.error(err);
     process.exit(1);

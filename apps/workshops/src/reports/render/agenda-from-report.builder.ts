@@ -5,7 +5,11 @@ import type { AgendaModel, WorkshopReportModel } from './report.model';
  * counterpart (never the counterpart's own agenda or contact details). Throws if the participant is in
  * no meeting and not known to the report; a participant with no meeting gets an empty agenda.
  */
-export function agendaForParticipant(report: WorkshopReportModel, participantId: string, generatedAt = report.generatedAt): AgendaModel {
+export function agendaForParticipant(
+  report: WorkshopReportModel,
+  participantId: string,
+  generatedAt = report.generatedAt,
+): AgendaModel {
   const venues = new Map(report.workshop.venues.map((v) => [v.id, v]));
   const mine = report.schedule.meetings
     .filter((m) => m.a.id === participantId || m.b.id === participantId)

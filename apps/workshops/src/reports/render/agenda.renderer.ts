@@ -18,7 +18,15 @@ export interface AgendaMeetingView {
   endUtc: string;
   counterpart: AgendaMeeting['counterpart'];
   location:
-    | { kind: 'venue'; venueId: string; city: LocalizedText; name: LocalizedText | null; table: number | null; timeZone: string; localTimeAtVenue: string }
+    | {
+        kind: 'venue';
+        venueId: string;
+        city: LocalizedText;
+        name: LocalizedText | null;
+        table: number | null;
+        timeZone: string;
+        localTimeAtVenue: string;
+      }
     | { kind: 'online'; url: string | null };
   /** e.g. "Chinese–Urdu", or null when the two sides share a language */
   interpreter: string | null;
@@ -42,7 +50,9 @@ const languageName = (l: LanguageTag) => LANGUAGE_NAMES[l]?.en ?? l;
 export function buildAgendaView(model: AgendaModel): AgendaView {
   const tz = model.participant.timeZone;
   const days = new Map<string, AgendaMeetingView[]>();
-  const sorted = [...model.meetings].sort((x, y) => x.startUtc.localeCompare(y.startUtc) || x.id.localeCompare(y.id));
+  const sorted = [...model.meetings].sort(
+    (x, y) => x.startUtc.localeCompare(y.startUtc) || x.id.localeCompare(y.id),
+  );
   for (const m of sorted) {
     const s = toLocal(m.startUtc, tz);
     const e = toLocal(m.endUtc, tz);
@@ -77,9 +87,14 @@ export function buildAgendaView(model: AgendaModel): AgendaView {
   }
   return {
     workshop: { id: model.workshop.id, title: model.workshop.title, mode: model.workshop.mode },
-    participant: { ...model.participant, utcOffset: `UTC${toLocal(sorted[0]?.startUtc ?? model.generatedAt, tz).offset}` },
+    participant: {
+      ...model.participant,
+      utcOffset: `UTC${toLocal(sorted[0]?.startUtc ?? model.generatedAt, tz).offset}`,
+    },
     generatedAt: model.generatedAt,
-    days: [...days.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, meetings]) => ({ date, meetings })),
+    days: [...days.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([date, meetings]) => ({ date, meetings })),
     meetingCount: sorted.length,
   };
 }

@@ -2,11 +2,15 @@ import { breakOpportunities, isolate, visualRuns, wrapParagraph } from './bidi-t
 
 describe('visualRuns', () => {
   it('leaves pure LTR text (Latin, Chinese) alone', () => {
-    expect(visualRuns('Kunming 昆明 2026')).toEqual([{ text: 'Kunming 昆明 2026', font: 'main', shapeRtl: false }]);
+    expect(visualRuns('Kunming 昆明 2026')).toEqual([
+      { text: 'Kunming 昆明 2026', font: 'main', shapeRtl: false },
+    ]);
   });
 
   it('hands a whole Urdu phrase to the shaper in logical order, as one RTL unit', () => {
-    expect(visualRuns('پنجاب زرعی تحقیقاتی ادارہ')).toEqual([{ text: 'پنجاب زرعی تحقیقاتی ادارہ', font: 'arabic', shapeRtl: true }]);
+    expect(visualRuns('پنجاب زرعی تحقیقاتی ادارہ')).toEqual([
+      { text: 'پنجاب زرعی تحقیقاتی ادارہ', font: 'arabic', shapeRtl: true },
+    ]);
   });
 
   it('orders mixed lines by the bidi algorithm: LTR paragraph with an Urdu name', () => {
@@ -20,12 +24,21 @@ describe('visualRuns', () => {
   it('in an RTL paragraph puts later words to the left, mirrors brackets and keeps numbers LTR', () => {
     const runs = visualRuns('ضرورت (۲۰۲۶) نمبر 12', 'rtl');
     expect(runs.map((r) => r.text).join('|')).toBe('12 |نمبر| (|۲|۰|۲|۶|) |ضرورت');
-    expect(runs.filter((r) => r.font === 'arabic' && !r.shapeRtl).map((r) => r.text)).toEqual(['۲', '۰', '۲', '۶']);
+    expect(runs.filter((r) => r.font === 'arabic' && !r.shapeRtl).map((r) => r.text)).toEqual([
+      '۲',
+      '۰',
+      '۲',
+      '۶',
+    ]);
   });
 
   it('drops isolate controls after using them: an isolated Urdu word does not reorder a following date', () => {
-    const plain = visualRuns('Kunming کنمنگ · 2026-11-24', 'ltr').map((r) => r.text).join('');
-    const isolated = visualRuns(`Kunming ${isolate('کنمنگ')} · 2026-11-24`, 'ltr').map((r) => r.text).join('');
+    const plain = visualRuns('Kunming کنمنگ · 2026-11-24', 'ltr')
+      .map((r) => r.text)
+      .join('');
+    const isolated = visualRuns(`Kunming ${isolate('کنمنگ')} · 2026-11-24`, 'ltr')
+      .map((r) => r.text)
+      .join('');
     expect(isolated).toBe('Kunming کنمنگ · 2026-11-24');
     expect(plain).not.toBe(isolated); // without the isolate the digits join the RTL run
   });

@@ -65,7 +65,8 @@ export function visualRuns(line: string, base: 'ltr' | 'rtl' | 'auto' = 'auto'):
   for (let k = 0; k + 1 < units.length; k++) {
     const lo = units[k].ch.charCodeAt(0);
     const hi = units[k + 1].ch.charCodeAt(0);
-    if (lo >= 0xdc00 && lo <= 0xdfff && hi >= 0xd800 && hi <= 0xdbff) [units[k], units[k + 1]] = [units[k + 1], units[k]];
+    if (lo >= 0xdc00 && lo <= 0xdfff && hi >= 0xd800 && hi <= 0xdbff)
+      [units[k], units[k + 1]] = [units[k + 1], units[k]];
   }
 
   type Cls = 'rtl-arabic' | 'arabic-char' | 'main';
@@ -85,10 +86,28 @@ export function visualRuns(line: string, base: 'ltr' | 'rtl' | 'auto' = 'auto'):
     const c = cls(units[k]);
     let j = k + 1;
     // an RTL Arabic run absorbs the RTL spaces between its words, so that it is shaped and reversed as one unit
-    while (j < units.length && (cls(units[j]) === c || (c === 'rtl-arabic' && units[j].rtl && /\s/.test(units[j].ch) && j + 1 < units.length && cls(units[j + 1]) === c))) j++;
+    while (
+      j < units.length &&
+      (cls(units[j]) === c ||
+        (c === 'rtl-arabic' &&
+          units[j].rtl &&
+          /\s/.test(units[j].ch) &&
+          j + 1 < units.length &&
+          cls(units[j + 1]) === c))
+    )
+      j++;
     const slice = units.slice(k, j);
-    if (c === 'rtl-arabic') push(slice.map((u) => u.ch).reverse().join(''), 'arabic', true);
-    else if (c === 'arabic-char') for (const u of slice) push(u.ch, 'arabic', false); // e.g. Urdu digits: one glyph each, nothing to reverse
+    if (c === 'rtl-arabic')
+      push(
+        slice
+          .map((u) => u.ch)
+          .reverse()
+          .join(''),
+        'arabic',
+        true,
+      );
+    else if (c === 'arabic-char')
+      for (const u of slice) push(u.ch, 'arabic', false); // e.g. Urdu digits: one glyph each, nothing to reverse
     else push(slice.map((u) => u.ch).join(''), 'main', false);
     k = j;
   }
@@ -97,7 +116,11 @@ export function visualRuns(line: string, base: 'ltr' | 'rtl' | 'auto' = 'auto'):
 
 /** Logical pieces of a line that may be measured or broken separately: words, spaces, single CJK characters. */
 export function breakOpportunities(text: string): string[] {
-  return text.match(/[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF][\u3001\u3002\uFF0C\uFF1B\uFF1A\uFF09\u300B\u300D\u2019\u201D]*|\s+|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]+/g) ?? [];
+  return (
+    text.match(
+      /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF][\u3001\u3002\uFF0C\uFF1B\uFF1A\uFF09\u300B\u300D\u2019\u201D]*|\s+|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]+/g,
+    ) ?? []
+  );
 }
 
 /**

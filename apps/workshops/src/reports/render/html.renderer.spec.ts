@@ -18,7 +18,9 @@ describe('renderReportHtml', () => {
 
   it('embeds an Urdu font (Arabic-script ranges only) unless told not to', () => {
     const html = renderReportHtml(demoReportModel());
-    expect(html).toMatch(/@font-face \{ font-family: "TechBridge Naskh"; src: url\(data:font\/ttf;base64,[A-Za-z0-9+/]{1000,}={0,2}\)/);
+    expect(html).toMatch(
+      /@font-face \{ font-family: "TechBridge Naskh"; src: url\(data:font\/ttf;base64,[A-Za-z0-9+/]{1000,}={0,2}\)/,
+    );
     expect(html).toContain('unicode-range: U+0600-06FF');
     expect(renderReportHtml(demoReportModel(), { embedUrduFont: false })).not.toContain('@font-face');
   });
@@ -35,13 +37,17 @@ describe('renderReportHtml', () => {
 
   it('shows the schedule per venue and day in local time', () => {
     const html = renderReportHtml(demoReportModel());
-    const kunming = html.indexOf('Kunming</span> <span lang="zh-Hans">昆明</span> <span lang="ur" dir="rtl">کنمنگ</span> · 2026-11-24');
+    const kunming = html.indexOf(
+      'Kunming</span> <span lang="zh-Hans">昆明</span> <span lang="ur" dir="rtl">کنمنگ</span> · 2026-11-24',
+    );
     const islamabad = html.indexOf('· 2026-11-24 <span class="muted">(Asia/Karachi');
     expect(kunming).toBeGreaterThan(0);
     expect(islamabad).toBeGreaterThan(kunming);
     expect(html.slice(kunming, islamabad)).toContain('<td class="time">09:00–09:30</td>');
     expect(html.slice(islamabad)).toContain('<td class="time">10:00–10:30</td>');
-    expect(html).toContain('14:00–14:30 <span class="muted">UTC+08:00</span><br>11:00–11:30 <span class="muted">UTC+05:00</span>');
+    expect(html).toContain(
+      '14:00–14:30 <span class="muted">UTC+08:00</span><br>11:00–11:30 <span class="muted">UTC+05:00</span>',
+    );
   });
 
   it('escapes markup and quotes from every field', () => {

@@ -7,8 +7,20 @@
 import { escapeHtml } from './html-escape.util';
 import { fontBuffer } from './pdf-fonts';
 import { LABELS, LANGUAGE_NAMES, MODE_LABELS, enZh } from './report-labels';
-import { scheduleRows, scheduleSections, unmetChartData, unmetTotal, type ScheduleSection } from './report-view.builder';
-import type { EnterpriseRef, LanguageTag, LocalizedText, ScoredMatch, WorkshopReportModel } from './report.model';
+import {
+  scheduleRows,
+  scheduleSections,
+  unmetChartData,
+  unmetTotal,
+  type ScheduleSection,
+} from './report-view.builder';
+import type {
+  EnterpriseRef,
+  LanguageTag,
+  LocalizedText,
+  ScoredMatch,
+  WorkshopReportModel,
+} from './report.model';
 import { hasArabicScript, paragraphDirection } from './text-direction.util';
 import { toLocal, utcOffsetLabel } from './time-zone.util';
 import { renderUnmetChartSvg } from './unmet-chart.svg-renderer';
@@ -20,7 +32,8 @@ const HAN = /[\u3400-\u9FFF\uF900-\uFAFF]/;
 /** Text of unknown language: marked Urdu/RTL or Chinese when its script says so. */
 function txt(value: string, language?: LanguageTag): string {
   const e = escapeHtml(value);
-  const lang = language ?? (paragraphDirection(value) === 'rtl' ? 'ur' : HAN.test(value) ? 'zh-Hans' : undefined);
+  const lang =
+    language ?? (paragraphDirection(value) === 'rtl' ? 'ur' : HAN.test(value) ? 'zh-Hans' : undefined);
   if (lang === 'ur') return `<span lang="ur" dir="rtl">${e}</span>`;
   if (lang === 'zh-Hans') return `<span lang="zh-Hans">${e}</span>`;
   return e;
@@ -29,7 +42,8 @@ function txt(value: string, language?: LanguageTag): string {
 /** A label in every language we have, each marked with its language. */
 function multi(l: LocalizedText, sep = ' '): string {
   const out = [`<span lang="en">${escapeHtml(l.en)}</span>`];
-  if (l['zh-Hans'] && l['zh-Hans'] !== l.en) out.push(`<span lang="zh-Hans">${escapeHtml(l['zh-Hans'])}</span>`);
+  if (l['zh-Hans'] && l['zh-Hans'] !== l.en)
+    out.push(`<span lang="zh-Hans">${escapeHtml(l['zh-Hans'])}</span>`);
   if (l.ur) out.push(`<span lang="ur" dir="rtl">${escapeHtml(l.ur)}</span>`);
   return out.join(sep);
 }
@@ -44,18 +58,23 @@ function th(l: LocalizedText | string): string {
 }
 
 function enterprise(e: EnterpriseRef): string {
-  const legal = e.legalName && e.legalName !== e.name ? `<br><span class="legal">${txt(e.legalName)}</span>` : '';
+  const legal =
+    e.legalName && e.legalName !== e.name ? `<br><span class="legal">${txt(e.legalName)}</span>` : '';
   return `${escapeHtml(e.name)}${legal}`;
 }
 
 function reasons(m: ScoredMatch): string {
   if (!m.reasons.length) return '';
   return `<ul class="reasons">${m.reasons
-    .map((r) => `<li>${escapeHtml(r.en)}${r['zh-Hans'] ? ` <span lang="zh-Hans" class="zh">${escapeHtml(r['zh-Hans'])}</span>` : ''}</li>`)
+    .map(
+      (r) =>
+        `<li>${escapeHtml(r.en)}${r['zh-Hans'] ? ` <span lang="zh-Hans" class="zh">${escapeHtml(r['zh-Hans'])}</span>` : ''}</li>`,
+    )
     .join('')}</ul>`;
 }
 
-const score = (s: number | null | undefined) => (s == null ? '—' : `<span class="score">${escapeHtml(Math.round(s))}</span>`);
+const score = (s: number | null | undefined) =>
+  s == null ? '—' : `<span class="score">${escapeHtml(Math.round(s))}</span>`;
 
 const CSS = `
 :root { --ink:#1d2733; --muted:#5b6675; --line:#d5dbe3; --accent:#1f4e79; --soft:#eef3f8; }
@@ -157,7 +176,11 @@ function needsSection(model: WorkshopReportModel): string {
 
 function offersSection(model: WorkshopReportModel): string {
   const rows = model.offers.map((o) => {
-    const best = o.bestNeeds.length ? o.bestNeeds.map((n) => `${txt(n.title, n.language)} — ${escapeHtml(n.enterprise.name)} ${score(n.score)}`).join('<br>') : '—';
+    const best = o.bestNeeds.length
+      ? o.bestNeeds
+          .map((n) => `${txt(n.title, n.language)} — ${escapeHtml(n.enterprise.name)} ${score(n.score)}`)
+          .join('<br>')
+      : '—';
     return `<tr><td>${txt(o.title, o.language)}<br><span class="muted">${escapeHtml(o.id)}</span></td><td>${enterprise(o.enterprise)}</td><td>${o.sectors
       .map((s) => multi(s.labels, ' '))
       .join('<br>')}</td><td>${best}</td></tr>`;
@@ -234,7 +257,10 @@ export function renderReportHtml(model: WorkshopReportModel, options: HtmlRender
   const embedFont = (options.embedUrduFont ?? true) && hasArabicScript(JSON.stringify(model));
   const w = model.workshop;
   const venues = w.venues
-    .map((v) => `${multi(v.city, ' ')} <span class="muted">(${escapeHtml(v.timeZone)}, ${escapeHtml(utcOffsetLabel(`${w.days[0] ?? model.generatedAt.slice(0, 10)}T04:00:00Z`, v.timeZone))})</span>`)
+    .map(
+      (v) =>
+        `${multi(v.city, ' ')} <span class="muted">(${escapeHtml(v.timeZone)}, ${escapeHtml(utcOffsetLabel(`${w.days[0] ?? model.generatedAt.slice(0, 10)}T04:00:00Z`, v.timeZone))})</span>`,
+    )
     .join('; ');
   const generated = toLocal(model.generatedAt, 'UTC');
   return `<!DOCTYPE html>

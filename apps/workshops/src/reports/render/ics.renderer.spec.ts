@@ -34,7 +34,17 @@ function parseIcs(ics: string): { calendar: IcsProperty[]; events: Record<string
     }
     const unescaped = value.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
     if (current) current[name] = unescaped;
-    else calendar.push({ name, params: Object.fromEntries(rawParams.split(';').filter(Boolean).map((p) => p.split('=') as [string, string])), value: unescaped });
+    else
+      calendar.push({
+        name,
+        params: Object.fromEntries(
+          rawParams
+            .split(';')
+            .filter(Boolean)
+            .map((p) => p.split('=') as [string, string]),
+        ),
+        value: unescaped,
+      });
   }
   if (stack.length) throw new Error('unterminated component');
   return { calendar, events };
@@ -50,7 +60,9 @@ describe('renderAgendaIcs', () => {
     const { events } = parseIcs(ics);
     expect(events).toHaveLength(model.meetings.length);
     expect(events.length).toBeGreaterThan(1);
-    for (const e of events) for (const p of ['UID', 'DTSTAMP', 'DTSTART', 'DTEND', 'SUMMARY', 'LOCATION', 'DESCRIPTION']) expect(e[p]).toBeDefined();
+    for (const e of events)
+      for (const p of ['UID', 'DTSTAMP', 'DTSTART', 'DTEND', 'SUMMARY', 'LOCATION', 'DESCRIPTION'])
+        expect(e[p]).toBeDefined();
     expect(new Set(events.map((e) => e.UID)).size).toBe(events.length);
   });
 
@@ -61,8 +73,12 @@ describe('renderAgendaIcs', () => {
     expect(first.DTEND).toBe('20261124T013000Z');
     expect(first.DTSTAMP).toBe('20261120T083000Z');
     expect(first.LOCATION).toBe('Kunming 昆明, Dianchi International Convention Center, table 1');
-    expect(first.SUMMARY).toBe('Meeting: Yunnan Agricultural Science & Technology Co., Ltd. (云南农业科技有限公司)');
-    expect(first.DESCRIPTION).toContain('Your time / 您的当地时间: 2026-11-24 09:00–09:30 (Asia/Shanghai, UTC+08:00)');
+    expect(first.SUMMARY).toBe(
+      'Meeting: Yunnan Agricultural Science & Technology Co., Ltd. (云南农业科技有限公司)',
+    );
+    expect(first.DESCRIPTION).toContain(
+      'Your time / 您的当地时间: 2026-11-24 09:00–09:30 (Asia/Shanghai, UTC+08:00)',
+    );
   });
 
   it('folds every line at 75 octets without breaking a character, and unfolds to the original', () => {

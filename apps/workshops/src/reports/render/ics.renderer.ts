@@ -12,7 +12,11 @@ export const ICS_CONTENT_TYPE = 'text/calendar; charset=utf-8; method=PUBLISH';
 
 /** Escapes a TEXT property value (RFC 5545 §3.3.11). */
 export function escapeIcsText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Folds one content line into physical lines of at most 75 octets (RFC 5545 §3.1), never inside a character. */
@@ -40,7 +44,10 @@ export function foldIcsLine(line: string): string {
 export function icsUtc(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) throw new RangeError(`invalid timestamp: ${iso}`);
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 const lang = (l: string) => LANGUAGE_NAMES[l as keyof typeof LANGUAGE_NAMES]?.en ?? l;
@@ -64,7 +71,9 @@ function description(model: AgendaModel, m: AgendaMeeting): string {
   ];
   if (m.venue) {
     const vs = toLocal(m.startUtc, m.venue.timeZone);
-    lines.push(`Venue time / 会场时间: ${vs.time}–${toLocal(m.endUtc, m.venue.timeZone).time} (${m.venue.timeZone})`);
+    lines.push(
+      `Venue time / 会场时间: ${vs.time}–${toLocal(m.endUtc, m.venue.timeZone).time} (${m.venue.timeZone})`,
+    );
   }
   if (m.interpreter) lines.push(`Interpreter / 翻译: ${m.interpreter.languages.map(lang).join('–')}`);
   if (m.mutual) lines.push('Mutual wish / 双向意向');
@@ -85,7 +94,9 @@ export function renderAgendaIcs(model: AgendaModel, options: { uidDomain?: strin
     `X-WR-CALNAME:${escapeIcsText(`${model.workshop.title.en} — ${model.participant.name}`)}`,
     `X-WR-TIMEZONE:${model.participant.timeZone}`,
   ];
-  const sorted = [...model.meetings].sort((x, y) => x.startUtc.localeCompare(y.startUtc) || x.id.localeCompare(y.id));
+  const sorted = [...model.meetings].sort(
+    (x, y) => x.startUtc.localeCompare(y.startUtc) || x.id.localeCompare(y.id),
+  );
   for (const m of sorted) {
     const summary = `${m.venue ? '' : '[Online] '}Meeting: ${m.counterpart.name}${m.counterpart.legalName !== m.counterpart.name ? ` (${m.counterpart.legalName})` : ''}`;
     lines.push(

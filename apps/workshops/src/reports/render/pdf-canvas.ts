@@ -43,10 +43,16 @@ export class PdfCanvas {
       autoFirstPage: true,
       lang: options.lang ?? 'en',
       displayTitle: true,
-      info: { Title: options.title, Author: options.author ?? 'TechBridge', Creator: 'TechBridge reports', CreationDate: options.creationDate },
+      info: {
+        Title: options.title,
+        Author: options.author ?? 'TechBridge',
+        Creator: 'TechBridge reports',
+        CreationDate: options.creationDate,
+      },
     });
     for (const role of ['main', 'arabic'] as const)
-      for (const weight of ['regular', 'bold'] as const) this.doc.registerFont(FONT_NAMES[role][weight], fontBuffer(role, weight));
+      for (const weight of ['regular', 'bold'] as const)
+        this.doc.registerFont(FONT_NAMES[role][weight], fontBuffer(role, weight));
     this.y = this.top;
   }
 
@@ -105,7 +111,13 @@ export class PdfCanvas {
   }
 
   /** Draws one already-wrapped line with its baseline at `baseline`. */
-  drawLine(line: string, x: number, baseline: number, width: number, style: TextStyle & { direction?: 'ltr' | 'rtl' } = {}): void {
+  drawLine(
+    line: string,
+    x: number,
+    baseline: number,
+    width: number,
+    style: TextStyle & { direction?: 'ltr' | 'rtl' } = {},
+  ): void {
     const size = style.size ?? 9;
     const bold = style.bold ?? false;
     const direction = style.direction ?? paragraphDirection(line);
@@ -120,7 +132,11 @@ export class PdfCanvas {
     this.doc.fillColor(style.color ?? '#1d2733');
     runs.forEach((r, i) => {
       this.use(r.font, bold, size);
-      this.doc.text(r.text, cx, baseline, { lineBreak: false, baseline: 'alphabetic', ...(r.shapeRtl ? { features: [] } : {}) });
+      this.doc.text(r.text, cx, baseline, {
+        lineBreak: false,
+        baseline: 'alphabetic',
+        ...(r.shapeRtl ? { features: [] } : {}),
+      });
       cx += widths[i];
     });
   }
@@ -148,7 +164,11 @@ export class PdfCanvas {
       for (const line of wrapParagraph(paragraph, this.width, (s) => this.measure(s, size, style.bold))) {
         const lh = this.lineHeight(line, size);
         this.ensureSpace(lh);
-        this.drawLine(line, this.left, this.y + lh * 0.5 + size * 0.36, this.width, { ...style, size, direction });
+        this.drawLine(line, this.left, this.y + lh * 0.5 + size * 0.36, this.width, {
+          ...style,
+          size,
+          direction,
+        });
         this.y += lh;
       }
     }
@@ -156,7 +176,11 @@ export class PdfCanvas {
   }
 
   /** A table at the cursor; rows never split, the header repeats on every page. */
-  table(columns: TableColumn[], rows: TableCell[][], options: { size?: number; headerFill?: string; zebra?: boolean } = {}): void {
+  table(
+    columns: TableColumn[],
+    rows: TableCell[][],
+    options: { size?: number; headerFill?: string; zebra?: boolean } = {},
+  ): void {
     const size = options.size ?? 8;
     const pad = 3;
     const doc = this.doc;
@@ -164,20 +188,36 @@ export class PdfCanvas {
     const scale = this.width / totalW; // columns are relative widths: the table spans the text width
     const widths = columns.map((c) => c.width * scale);
     const cellText = (c: TableCell) => (typeof c === 'string' ? c : c.text);
-    const cellHeight = (c: TableCell, w: number, bold = false) => this.textHeight(cellText(c), w - 2 * pad, { size, bold }) + 2 * pad;
+    const cellHeight = (c: TableCell, w: number, bold = false) =>
+      this.textHeight(cellText(c), w - 2 * pad, { size, bold }) + 2 * pad;
 
     const drawHeader = () => {
       const h = Math.max(...columns.map((c, i) => cellHeight(c.header, widths[i], true)));
       let x = this.left;
-      doc.save().rect(this.left, this.y, widths.reduce((a, b) => a + b, 0), h).fill(options.headerFill ?? '#1f4e79').restore();
+      doc
+        .save()
+        .rect(
+          this.left,
+          this.y,
+          widths.reduce((a, b) => a + b, 0),
+          h,
+        )
+        .fill(options.headerFill ?? '#1f4e79')
+        .restore();
       columns.forEach((c, i) => {
-        this.textBox(c.header, x + pad, this.y + pad, widths[i] - 2 * pad, { size, bold: true, color: '#ffffff', align: c.align });
+        this.textBox(c.header, x + pad, this.y + pad, widths[i] - 2 * pad, {
+          size,
+          bold: true,
+          color: '#ffffff',
+          align: c.align,
+        });
         x += widths[i];
       });
       this.y += h;
     };
 
-    const rowHeight = (row: TableCell[]) => Math.max(...row.map((c, i) => cellHeight(c, widths[i], typeof c !== 'string' && c.bold)));
+    const rowHeight = (row: TableCell[]) =>
+      Math.max(...row.map((c, i) => cellHeight(c, widths[i], typeof c !== 'string' && c.bold)));
     const headerHeight = Math.max(...columns.map((c, i) => cellHeight(c.header, widths[i], true)));
     // never leave a header alone at the foot of a page
     this.ensureSpace(headerHeight + (rows.length ? rowHeight(rows[0]) : 0));
@@ -186,14 +226,27 @@ export class PdfCanvas {
       const h = rowHeight(row);
       if (this.ensureSpace(h)) drawHeader();
       const rowW = widths.reduce((a, b) => a + b, 0);
-      if (options.zebra !== false && ri % 2 === 1) doc.save().rect(this.left, this.y, rowW, h).fill('#f3f6fa').restore();
+      if (options.zebra !== false && ri % 2 === 1)
+        doc.save().rect(this.left, this.y, rowW, h).fill('#f3f6fa').restore();
       let x = this.left;
       row.forEach((c, i) => {
         const styled = typeof c === 'string' ? { text: c } : c;
-        this.textBox(styled.text, x + pad, this.y + pad, widths[i] - 2 * pad, { size, bold: styled.bold, color: styled.color, align: columns[i].align });
+        this.textBox(styled.text, x + pad, this.y + pad, widths[i] - 2 * pad, {
+          size,
+          bold: styled.bold,
+          color: styled.color,
+          align: columns[i].align,
+        });
         x += widths[i];
       });
-      doc.save().moveTo(this.left, this.y + h).lineTo(this.left + rowW, this.y + h).lineWidth(0.4).strokeColor('#c9d2dc').stroke().restore();
+      doc
+        .save()
+        .moveTo(this.left, this.y + h)
+        .lineTo(this.left + rowW, this.y + h)
+        .lineWidth(0.4)
+        .strokeColor('#c9d2dc')
+        .stroke()
+        .restore();
       this.y += h;
     });
     this.y += 8;
@@ -208,7 +261,11 @@ export class PdfCanvas {
       this.doc.page.margins.bottom = 0;
       const y = this.doc.page.height - 22;
       this.drawLine(text, this.left, y, this.width, { size: 7, color: '#6b7785', align: 'left' });
-      this.drawLine(`${i + 1} / ${range.count}`, this.left, y, this.width, { size: 7, color: '#6b7785', align: 'right' });
+      this.drawLine(`${i + 1} / ${range.count}`, this.left, y, this.width, {
+        size: 7,
+        color: '#6b7785',
+        align: 'right',
+      });
       this.doc.page.margins.bottom = saved;
     }
   }
@@ -221,11 +278,15 @@ export class PdfCanvas {
    * the document ends; there is no public hook, hence the guarded access to `_fontFamilies`.
    */
   private reverseArabicLigatureMappings(): void {
-    const families = (this.doc as unknown as { _fontFamilies?: Record<string, { unicode?: (number[] | undefined)[] }> })._fontFamilies ?? {};
+    const families =
+      (this.doc as unknown as { _fontFamilies?: Record<string, { unicode?: (number[] | undefined)[] }> })
+        ._fontFamilies ?? {};
     for (const name of [FONT_NAMES.arabic.regular, FONT_NAMES.arabic.bold]) {
       const font = families[name];
       if (!font || !Array.isArray(font.unicode)) continue;
-      font.unicode = font.unicode.map((cps) => (Array.isArray(cps) && cps.length > 1 ? [...cps].reverse() : cps));
+      font.unicode = font.unicode.map((cps) =>
+        Array.isArray(cps) && cps.length > 1 ? [...cps].reverse() : cps,
+      );
     }
   }
 

@@ -47,7 +47,8 @@ export function fontFace(role: FontRole, weight: FontWeight = 'regular'): fontki
   let f = faces.get(key);
   if (!f) {
     const created = fontkit.create(fontBuffer(role, weight));
-    if (!('glyphForCodePoint' in created)) throw new Error(`${PDF_FONT_FILES[role][weight]} is a font collection`);
+    if (!('glyphForCodePoint' in created))
+      throw new Error(`${PDF_FONT_FILES[role][weight]} is a font collection`);
     faces.set(key, (f = created));
   }
   return f;

@@ -31,13 +31,25 @@ describe('renderReportPdf', () => {
   });
 
   it('carries the Chinese enterprise names and headings as text', () => {
-    for (const s of ['云南农业科技有限公司', '昆明光伏水泵科技有限公司', '四川生物医药创新有限公司', '未满足的需求', '洽谈会日程']) expect(text).toContain(s);
+    for (const s of [
+      '云南农业科技有限公司',
+      '昆明光伏水泵科技有限公司',
+      '四川生物医药创新有限公司',
+      '未满足的需求',
+      '洽谈会日程',
+    ])
+      expect(text).toContain(s);
   });
 
   it('carries the Urdu names in logical order (drawn right to left, so extraction reverses them back)', () => {
     // pdf.js reads a line in visual order and applies the bidi algorithm: an Urdu name drawn left to right
     // (not reordered) or as .notdef boxes would come out reversed or missing, and fail here.
-    for (const s of ['پنجاب زرعی تحقیقاتی ادارہ', 'بلوچستان کھجور کاشتکار ایسوسی ایشن', 'سندھ سولر کسان کوآپریٹو', 'غیر پوری ضروریات']) {
+    for (const s of [
+      'پنجاب زرعی تحقیقاتی ادارہ',
+      'بلوچستان کھجور کاشتکار ایسوسی ایشن',
+      'سندھ سولر کسان کوآپریٹو',
+      'غیر پوری ضروریات',
+    ]) {
       expect(text).toContain(s);
     }
     // اسلام contains the lam-alef ligature (one glyph for two letters): correct only if the ligature's

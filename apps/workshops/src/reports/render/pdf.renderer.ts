@@ -8,7 +8,13 @@ import { LABELS, LANGUAGE_NAMES, MODE_LABELS, allLanguages, enZh } from './repor
 import { CHART_COLOURS } from './unmet-chart.svg-renderer';
 import { isolate } from './bidi-text.layout';
 import { PdfCanvas, type TableCell } from './pdf-canvas';
-import { reasonsLabel, scheduleRows, scheduleSections, unmetChartData, unmetTotal } from './report-view.builder';
+import {
+  reasonsLabel,
+  scheduleRows,
+  scheduleSections,
+  unmetChartData,
+  unmetTotal,
+} from './report-view.builder';
 import type { EnterpriseRef, LocalizedText, ScheduledMeeting, WorkshopReportModel } from './report.model';
 import { toLocal, utcOffsetLabel } from './time-zone.util';
 
@@ -20,13 +26,21 @@ const MUTED = '#5b6675';
 /** Every language of a label on one line; the Urdu part isolated so that it cannot reorder what follows it. */
 const ml = (l: LocalizedText, sep = '  ·  ') => allLanguages({ ...l, ur: l.ur && isolate(l.ur) }, sep);
 
-const ent = (e: EnterpriseRef) => (e.legalName && e.legalName !== e.name ? `${e.name}\n${e.legalName}` : e.name);
+const ent = (e: EnterpriseRef) =>
+  e.legalName && e.legalName !== e.name ? `${e.name}\n${e.legalName}` : e.name;
 
 function heading(c: PdfCanvas, l: LocalizedText, size = 13): void {
   c.ensureSpace(size * 4);
   c.y += 6;
   c.paragraph(ml(l), { size, bold: true, color: ACCENT }, 2);
-  c.doc.save().moveTo(c.left, c.y).lineTo(c.left + c.width, c.y).lineWidth(0.8).strokeColor(ACCENT).stroke().restore();
+  c.doc
+    .save()
+    .moveTo(c.left, c.y)
+    .lineTo(c.left + c.width, c.y)
+    .lineWidth(0.8)
+    .strokeColor(ACCENT)
+    .stroke()
+    .restore();
   c.y += 6;
 }
 
@@ -44,7 +58,10 @@ function titleBlock(c: PdfCanvas, model: WorkshopReportModel): void {
   if (w.title.ur) c.paragraph(w.title.ur, { size: 13, bold: true, align: 'left' }, 2);
   const at = toLocal(model.generatedAt, 'UTC');
   const venues = w.venues
-    .map((v) => `${ml(v.city, ' ')} (${v.timeZone}, ${utcOffsetLabel(`${w.days[0] ?? model.generatedAt.slice(0, 10)}T04:00:00Z`, v.timeZone)})`)
+    .map(
+      (v) =>
+        `${ml(v.city, ' ')} (${v.timeZone}, ${utcOffsetLabel(`${w.days[0] ?? model.generatedAt.slice(0, 10)}T04:00:00Z`, v.timeZone)})`,
+    )
     .join('; ');
   const meta: [LocalizedText, string][] = [
     [LABELS.mode, enZh(MODE_LABELS[w.mode] ?? { en: w.mode })],
@@ -89,7 +106,13 @@ function sectorCounts(c: PdfCanvas, model: WorkshopReportModel): void {
       { header: enZh(LABELS.needs, '\n'), width: 90, align: 'right' },
       { header: enZh(LABELS.matchedNeeds, '\n'), width: 100, align: 'right' },
     ],
-    model.sectorCounts.map((s) => [ml(s.sector.labels, '  ·  '), s.sector.code, String(s.offers), String(s.needs), String(s.matchedNeeds)]),
+    model.sectorCounts.map((s) => [
+      ml(s.sector.labels, '  ·  '),
+      s.sector.code,
+      String(s.offers),
+      String(s.needs),
+      String(s.matchedNeeds),
+    ]),
   );
 }
 
@@ -113,8 +136,13 @@ function unmetChart(c: PdfCanvas, model: WorkshopReportModel): void {
     let x = c.left + labelW;
     for (const seg of s.segments) {
       const w = seg.count * unit;
-      c.doc.save().rect(x, c.y + 3, w, rowH - 6).fill(colour.get(seg.province) ?? '#999').restore();
-      if (w > 14) c.drawLine(String(seg.count), x, c.y + 13, w, { size: 7.5, color: '#ffffff', align: 'center' });
+      c.doc
+        .save()
+        .rect(x, c.y + 3, w, rowH - 6)
+        .fill(colour.get(seg.province) ?? '#999')
+        .restore();
+      if (w > 14)
+        c.drawLine(String(seg.count), x, c.y + 13, w, { size: 7.5, color: '#ffffff', align: 'center' });
       x += w;
     }
     c.drawLine(String(s.total), x + 5, c.y + 13, 30, { size: 8.5, bold: true });
@@ -125,7 +153,11 @@ function unmetChart(c: PdfCanvas, model: WorkshopReportModel): void {
   data.provinces.forEach((p, i) => {
     const x = c.left + (i % legendCols) * colW;
     const y = c.y + Math.floor(i / legendCols) * 16;
-    c.doc.save().rect(x, y + 2, 9, 9).fill(colour.get(p.code) ?? '#999').restore();
+    c.doc
+      .save()
+      .rect(x, y + 2, 9, 9)
+      .fill(colour.get(p.code) ?? '#999')
+      .restore();
     c.drawLine(ml(p.labels, ' '), x + 13, y + 10, colW - 16, { size: 7.5, align: 'left', direction: 'ltr' });
   });
   c.y += legendH + 8;
@@ -166,7 +198,8 @@ function needsTable(c: PdfCanvas, model: WorkshopReportModel): void {
   for (const n of model.needs) {
     const need = `${n.title}\n${ent(n.enterprise)}`;
     const where = `${n.province ? enZh(n.province.labels) : ''}\n${n.sectors.map((s) => enZh(s.labels)).join('; ')}`;
-    if (!n.bestOffers.length) rows.push([{ text: need }, where, '', { text: enZh(LABELS.noMatch), color: MUTED }, '', '']);
+    if (!n.bestOffers.length)
+      rows.push([{ text: need }, where, '', { text: enZh(LABELS.noMatch), color: MUTED }, '', '']);
     n.bestOffers.forEach((o, i) =>
       rows.push([
         i === 0 ? { text: need } : { text: '〃', color: MUTED },
@@ -199,7 +232,13 @@ function offersTable(c: PdfCanvas, model: WorkshopReportModel): void {
     const sectors = o.sectors.map((s) => enZh(s.labels)).join('\n');
     if (!o.bestNeeds.length) rows.push([offer, sectors, '', { text: '—', color: MUTED }, '']);
     o.bestNeeds.forEach((n, i) =>
-      rows.push([i === 0 ? offer : { text: '〃', color: MUTED }, i === 0 ? sectors : '', String(i + 1), `${n.title}\n${ent(n.enterprise)}`, { text: String(n.score), bold: true }]),
+      rows.push([
+        i === 0 ? offer : { text: '〃', color: MUTED },
+        i === 0 ? sectors : '',
+        String(i + 1),
+        `${n.title}\n${ent(n.enterprise)}`,
+        { text: String(n.score), bold: true },
+      ]),
     );
   }
   c.table(
@@ -223,12 +262,18 @@ function interpreterText(m: ScheduledMeeting): string {
 function scheduleTables(c: PdfCanvas, model: WorkshopReportModel): void {
   c.addPage();
   heading(c, LABELS.schedule);
-  c.paragraph('★ = mutual wish / 双向意向. Times are local to the venue. / 时间为会场当地时间。', { size: 8.5, color: MUTED });
+  c.paragraph('★ = mutual wish / 双向意向. Times are local to the venue. / 时间为会场当地时间。', {
+    size: 8.5,
+    color: MUTED,
+  });
   for (const section of scheduleSections(model)) {
     const rows = scheduleRows(section);
     const v = section.venue;
     if (v) {
-      subheading(c, `${ml(v.city, ' ')} · ${section.day}  (${v.timeZone}, ${utcOffsetLabel(section.meetings[0].startUtc, v.timeZone)}${v.name ? ` · ${v.name.en}` : ''})`);
+      subheading(
+        c,
+        `${ml(v.city, ' ')} · ${section.day}  (${v.timeZone}, ${utcOffsetLabel(section.meetings[0].startUtc, v.timeZone)}${v.name ? ` · ${v.name.en}` : ''})`,
+      );
       c.table(
         [
           { header: enZh(LABELS.time, '\n'), width: 62 },
@@ -242,7 +287,16 @@ function scheduleTables(c: PdfCanvas, model: WorkshopReportModel): void {
         ],
         rows.map((r) => {
           const m = r.meeting;
-          return [`${r.start}–${r.end}`, String(m.table ?? ''), ent(m.a.enterprise), ent(m.b.enterprise), interpreterText(m), { text: `${m.score}${m.mutual ? ' ★' : ''}`, bold: true }, m.topic, { text: m.why, color: MUTED }];
+          return [
+            `${r.start}–${r.end}`,
+            String(m.table ?? ''),
+            ent(m.a.enterprise),
+            ent(m.b.enterprise),
+            interpreterText(m),
+            { text: `${m.score}${m.mutual ? ' ★' : ''}`, bold: true },
+            m.topic,
+            { text: m.why, color: MUTED },
+          ];
         }),
       );
     } else {
@@ -291,7 +345,10 @@ function scheduleTables(c: PdfCanvas, model: WorkshopReportModel): void {
 
 /** The report as a PDF (A4 landscape). */
 export async function renderReportPdf(model: WorkshopReportModel): Promise<Buffer> {
-  const c = new PdfCanvas({ title: `${LABELS.matchReport.en} — ${model.workshop.title.en}`, creationDate: new Date(model.generatedAt) });
+  const c = new PdfCanvas({
+    title: `${LABELS.matchReport.en} — ${model.workshop.title.en}`,
+    creationDate: new Date(model.generatedAt),
+  });
   titleBlock(c, model);
   summaryCards(c, model);
   sectorCounts(c, model);

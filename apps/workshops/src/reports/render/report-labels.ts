@@ -22,7 +22,11 @@ export const LABELS = {
   },
   sectorCounts: { en: 'Per-sector counts', 'zh-Hans': '各领域统计', ur: 'شعبہ وار تعداد' },
   schedule: { en: 'Meeting schedule', 'zh-Hans': '洽谈会日程', ur: 'ملاقاتوں کا شیڈول' },
-  unscheduledWishes: { en: 'Wished meetings not scheduled', 'zh-Hans': '未能安排的洽谈意向', ur: 'غیر طے شدہ مطلوبہ ملاقاتیں' },
+  unscheduledWishes: {
+    en: 'Wished meetings not scheduled',
+    'zh-Hans': '未能安排的洽谈意向',
+    ur: 'غیر طے شدہ مطلوبہ ملاقاتیں',
+  },
   online: { en: 'Online', 'zh-Hans': '线上', ur: 'آن لائن' },
   agenda: { en: 'Agenda', 'zh-Hans': '个人日程', ur: 'ایجنڈا' },
   // columns
@@ -57,7 +61,11 @@ export const LABELS = {
   threshold: { en: 'Match threshold', 'zh-Hans': '匹配阈值', ur: 'حد' },
   venues: { en: 'Venues', 'zh-Hans': '会场', ur: 'مقامات' },
   mode: { en: 'Mode', 'zh-Hans': '形式', ur: 'طریقہ' },
-  noMatch: { en: 'no offer above the threshold', 'zh-Hans': '无达到阈值的技术', ur: 'کوئی پیشکش حد سے اوپر نہیں' },
+  noMatch: {
+    en: 'no offer above the threshold',
+    'zh-Hans': '无达到阈值的技术',
+    ur: 'کوئی پیشکش حد سے اوپر نہیں',
+  },
 } as const satisfies Record<string, Required<LocalizedText>>;
 
 export const MODE_LABELS: Record<string, LocalizedText> = {

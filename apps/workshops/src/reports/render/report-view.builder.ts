@@ -66,7 +66,8 @@ export function scheduleSections(model: WorkshopReportModel): ScheduleSection[] 
     return (vx < 0 ? 1e9 : vx) - (vy < 0 ? 1e9 : vy) || (x.day ?? '').localeCompare(y.day ?? '');
   });
   for (const s of out) s.meetings.sort(byStart);
-  if (online.length) out.push({ key: 'online', venue: null, day: null, timeZone: 'UTC', meetings: online.sort(byStart) });
+  if (online.length)
+    out.push({ key: 'online', venue: null, day: null, timeZone: 'UTC', meetings: online.sort(byStart) });
   return out;
 }
 
@@ -106,9 +107,14 @@ export function sectionTitle(section: ScheduleSection, online: LocalizedText): L
 
 /** Excel sheet name (≤ 31 chars, none of []:*?/\), unique within `taken`. */
 export function sheetName(wanted: string, taken: Set<string>): string {
-  const base = wanted.replace(/[[\]:*?/\\]/g, '-').slice(0, 31).trim() || 'Sheet';
+  const base =
+    wanted
+      .replace(/[[\]:*?/\\]/g, '-')
+      .slice(0, 31)
+      .trim() || 'Sheet';
   let name = base;
-  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base.slice(0, 31 - String(i).length - 1)}~${i}`;
+  for (let i = 2; taken.has(name.toLowerCase()); i++)
+    name = `${base.slice(0, 31 - String(i).length - 1)}~${i}`;
   taken.add(name.toLowerCase());
   return name;
 }
@@ -143,7 +149,8 @@ export function unmetChartData(model: WorkshopReportModel): UnmetChartData {
   const bySector = new Map<string, UnmetChartData['sectors'][number]>();
   for (const g of model.unmetNeeds) {
     const code = g.province?.code ?? '—';
-    if (!provinces.has(code)) provinces.set(code, g.province?.labels ?? { en: 'not stated', 'zh-Hans': '未注明', ur: 'نامعلوم' });
+    if (!provinces.has(code))
+      provinces.set(code, g.province?.labels ?? { en: 'not stated', 'zh-Hans': '未注明', ur: 'نامعلوم' });
     let s = bySector.get(g.sector.code);
     if (!s) bySector.set(g.sector.code, (s = { sector: g.sector, total: 0, segments: [] }));
     const seg = s.segments.find((x) => x.province === code);
@@ -155,7 +162,9 @@ export function unmetChartData(model: WorkshopReportModel): UnmetChartData {
     .map(([code, labels]) => ({ code, labels }))
     .sort((x, y) => x.code.localeCompare(y.code));
   const order = provinceList.map((p) => p.code);
-  const sectors = [...bySector.values()].sort((x, y) => y.total - x.total || x.sector.code.localeCompare(y.sector.code));
+  const sectors = [...bySector.values()].sort(
+    (x, y) => y.total - x.total || x.sector.code.localeCompare(y.sector.code),
+  );
   for (const s of sectors) s.segments.sort((x, y) => order.indexOf(x.province) - order.indexOf(y.province));
   return { sectors, provinces: provinceList, max: Math.max(0, ...sectors.map((s) => s.total)) };
 }

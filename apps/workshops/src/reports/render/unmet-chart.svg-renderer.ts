@@ -7,9 +7,21 @@ import { unmetChartData, type UnmetChartData } from './report-view.builder';
 import type { WorkshopReportModel } from './report.model';
 
 /** Colour-blind-friendly palette (Okabe–Ito), cycled. */
-export const CHART_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442', '#999999'];
+export const CHART_COLOURS = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#D55E00',
+  '#CC79A7',
+  '#56B4E9',
+  '#F0E442',
+  '#999999',
+];
 
-export function renderUnmetChartSvg(model: WorkshopReportModel, data: UnmetChartData = unmetChartData(model)): string {
+export function renderUnmetChartSvg(
+  model: WorkshopReportModel,
+  data: UnmetChartData = unmetChartData(model),
+): string {
   const labelW = 260;
   const barW = 420;
   const rowH = 30;
@@ -44,10 +56,15 @@ export function renderUnmetChartSvg(model: WorkshopReportModel, data: UnmetChart
           `${s.sector.labels.en} · ${province?.labels.en ?? seg.province}: ${seg.count}`,
         )}</title></rect>`,
       );
-      if (w >= 16) parts.push(`<text x="${(x + w / 2).toFixed(1)}" y="${y + 19}" text-anchor="middle" font-size="11" fill="#fff">${seg.count}</text>`);
+      if (w >= 16)
+        parts.push(
+          `<text x="${(x + w / 2).toFixed(1)}" y="${y + 19}" text-anchor="middle" font-size="11" fill="#fff">${seg.count}</text>`,
+        );
       x += w;
     }
-    parts.push(`<text x="${(x + 6).toFixed(1)}" y="${y + 19}" font-size="13" font-weight="bold">${s.total}</text>`);
+    parts.push(
+      `<text x="${(x + 6).toFixed(1)}" y="${y + 19}" font-size="13" font-weight="bold">${s.total}</text>`,
+    );
   });
   const ly = top + Math.max(1, data.sectors.length) * rowH + 16;
   const colW = width / legendCols;
@@ -56,7 +73,9 @@ export function renderUnmetChartSvg(model: WorkshopReportModel, data: UnmetChart
     const y = ly + Math.floor(i / legendCols) * legendRowH;
     const zh = p.labels['zh-Hans'];
     parts.push(`<rect x="${x.toFixed(1)}" y="${y}" width="12" height="12" fill="${colour.get(p.code)}"/>`);
-    parts.push(`<text x="${(x + 18).toFixed(1)}" y="${y + 11}" font-size="12">${escapeHtml(p.labels.en)}${zh ? ` ${escapeHtml(zh)}` : ''}</text>`);
+    parts.push(
+      `<text x="${(x + 18).toFixed(1)}" y="${y + 11}" font-size="12">${escapeHtml(p.labels.en)}${zh ? ` ${escapeHtml(zh)}` : ''}</text>`,
+    );
   });
   parts.push('</svg>');
   return parts.join('');

@@ -46,7 +46,9 @@ describe('renderReportXlsx', () => {
     expect(String(first[3])).toContain('云南农业科技有限公司');
     expect(String(first[4])).toContain('پنجاب زرعی تحقیقاتی ادارہ');
     const dateCells: ExcelJS.Cell[] = [];
-    wb.getWorksheet('Kunming 2026-11-24')!.getColumn(1).eachCell((c) => c.value instanceof Date && dateCells.push(c));
+    wb.getWorksheet('Kunming 2026-11-24')!
+      .getColumn(1)
+      .eachCell((c) => c.value instanceof Date && dateCells.push(c));
     expect(dateCells).toHaveLength(3);
     expect(dateCells.every((c) => c.numFmt === 'hh:mm')).toBe(true);
 
@@ -67,7 +69,12 @@ describe('renderReportXlsx', () => {
   it('lists the matches and the unmet needs with Chinese and Urdu text', () => {
     const matches = values(wb.getWorksheet('Needs → offers')!);
     expect(matches[0][1]).toBe('Need\n需求');
-    expect(matches.some((r) => r[1] === 'کپاس کے لیے ڈرپ آبپاشی کا نظام' && r[6] === '棉花膜下滴灌与水肥一体化系统' && r[8] === 78)).toBe(true);
+    expect(
+      matches.some(
+        (r) =>
+          r[1] === 'کپاس کے لیے ڈرپ آبپاشی کا نظام' && r[6] === '棉花膜下滴灌与水肥一体化系统' && r[8] === 78,
+      ),
+    ).toBe(true);
     const unmet = values(wb.getWorksheet('Unmet needs')!);
     expect(unmet.some((r) => r[3] === 'جھینگے کی فارمنگ کے لیے فیڈ ٹیکنالوجی')).toBe(true);
     expect(unmet.length - 1).toBe(demoReportModel().unmetNeeds.reduce((n, g) => n + g.needs.length, 0));

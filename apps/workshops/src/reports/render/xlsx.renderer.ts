@@ -5,7 +5,14 @@
  */
 import ExcelJS from 'exceljs';
 import { LABELS, MODE_LABELS, allLanguages, enZh } from './report-labels';
-import { reasonsLabel, scheduleRows, scheduleSections, sectorsLabel, sheetName, unmetTotal } from './report-view.builder';
+import {
+  reasonsLabel,
+  scheduleRows,
+  scheduleSections,
+  sectorsLabel,
+  sheetName,
+  unmetTotal,
+} from './report-view.builder';
 import type { LocalizedText, WorkshopReportModel } from './report.model';
 import { paragraphDirection } from './text-direction.util';
 import { toLocal } from './time-zone.util';
@@ -29,7 +36,12 @@ function wallClock(utc: string, timeZone: string): Date {
   return new Date(`${l.date}T${l.time}:00Z`);
 }
 
-function addTable(ws: ExcelJS.Worksheet, columns: Column[], rows: Cell[][], opts: { filterAndFreeze?: boolean } = {}): void {
+function addTable(
+  ws: ExcelJS.Worksheet,
+  columns: Column[],
+  rows: Cell[][],
+  opts: { filterAndFreeze?: boolean } = {},
+): void {
   const startRow = ws.rowCount + 1;
   const header = ws.getRow(startRow);
   columns.forEach((c, i) => {
@@ -50,12 +62,19 @@ function addTable(ws: ExcelJS.Worksheet, columns: Column[], rows: Cell[][], opts
       const col = columns[i];
       if (col?.numFmt) cell.numFmt = col.numFmt;
       const rtl = typeof v === 'string' && paragraphDirection(v) === 'rtl';
-      cell.alignment = { vertical: 'top', wrapText: col?.wrap ?? false, ...(rtl ? { readingOrder: 'rtl', horizontal: 'right' } : {}) };
+      cell.alignment = {
+        vertical: 'top',
+        wrapText: col?.wrap ?? false,
+        ...(rtl ? { readingOrder: 'rtl', horizontal: 'right' } : {}),
+      };
     });
   });
   if (opts.filterAndFreeze === false) return;
   if (rows.length) {
-    ws.autoFilter = { from: { row: startRow, column: 1 }, to: { row: startRow + rows.length, column: columns.length } };
+    ws.autoFilter = {
+      from: { row: startRow, column: 1 },
+      to: { row: startRow + rows.length, column: columns.length },
+    };
   }
   ws.views = [{ state: 'frozen', ySplit: startRow }];
 }
@@ -83,7 +102,9 @@ export async function renderReportXlsx(model: WorkshopReportModel): Promise<Buff
   // Summary + per-sector counts
   const summary = wb.addWorksheet(sheetName('Summary', taken));
   titleRows(summary, model.workshop.title);
-  const venues = model.workshop.venues.map((v) => `${allLanguages(v.city)} (${v.timeZone}, ${toLocal(model.generatedAt, v.timeZone).offset})`).join('; ');
+  const venues = model.workshop.venues
+    .map((v) => `${allLanguages(v.city)} (${v.timeZone}, ${toLocal(model.generatedAt, v.timeZone).offset})`)
+    .join('; ');
   for (const [k, v] of [
     [LABELS.matchReport, model.reportId],
     [LABELS.generated, model.generatedAt],
@@ -131,9 +152,22 @@ export async function renderReportXlsx(model: WorkshopReportModel): Promise<Buff
       { header: LABELS.reasons, width: 60, wrap: true },
     ],
     model.needs.flatMap((n) => {
-      const base: Cell[] = [n.id, n.title, `${n.enterprise.name}\n${n.enterprise.legalName}`, n.province ? enZh(n.province.labels) : '', sectorsLabel(n.sectors)];
+      const base: Cell[] = [
+        n.id,
+        n.title,
+        `${n.enterprise.name}\n${n.enterprise.legalName}`,
+        n.province ? enZh(n.province.labels) : '',
+        sectorsLabel(n.sectors),
+      ];
       if (!n.bestOffers.length) return [[...base, null, enZh(LABELS.noMatch), null, null, null]];
-      return n.bestOffers.map((o, i) => [...base, i + 1, o.title, `${o.enterprise.name}\n${o.enterprise.legalName}`, o.score, `${reasonsLabel(o, 'en')}\n${reasonsLabel(o, 'zh-Hans')}`]);
+      return n.bestOffers.map((o, i) => [
+        ...base,
+        i + 1,
+        o.title,
+        `${o.enterprise.name}\n${o.enterprise.legalName}`,
+        o.score,
+        `${reasonsLabel(o, 'en')}\n${reasonsLabel(o, 'zh-Hans')}`,
+      ]);
     }),
   );
 
@@ -153,9 +187,21 @@ export async function renderReportXlsx(model: WorkshopReportModel): Promise<Buff
       { header: LABELS.reasons, width: 60, wrap: true },
     ],
     model.offers.flatMap((o) => {
-      const base: Cell[] = [o.id, o.title, `${o.enterprise.name}\n${o.enterprise.legalName}`, sectorsLabel(o.sectors)];
+      const base: Cell[] = [
+        o.id,
+        o.title,
+        `${o.enterprise.name}\n${o.enterprise.legalName}`,
+        sectorsLabel(o.sectors),
+      ];
       if (!o.bestNeeds.length) return [[...base, null, null, null, null, null]];
-      return o.bestNeeds.map((n, i) => [...base, i + 1, n.title, `${n.enterprise.name}\n${n.enterprise.legalName}`, n.score, `${reasonsLabel(n, 'en')}\n${reasonsLabel(n, 'zh-Hans')}`]);
+      return o.bestNeeds.map((n, i) => [
+        ...base,
+        i + 1,
+        n.title,
+        `${n.enterprise.name}\n${n.enterprise.legalName}`,
+        n.score,
+        `${reasonsLabel(n, 'en')}\n${reasonsLabel(n, 'zh-Hans')}`,
+      ]);
     }),
   );
 
@@ -173,19 +219,33 @@ export async function renderReportXlsx(model: WorkshopReportModel): Promise<Buff
       { header: LABELS.nearMiss, width: 44, wrap: true },
     ],
     model.unmetNeeds.flatMap((g) =>
-      g.needs.map((n) => [enZh(g.sector.labels), g.province ? enZh(g.province.labels) : '', n.id, n.title, `${n.enterprise.name}\n${n.enterprise.legalName}`, n.bestScore, n.nearMiss ?? '']),
+      g.needs.map((n) => [
+        enZh(g.sector.labels),
+        g.province ? enZh(g.province.labels) : '',
+        n.id,
+        n.title,
+        `${n.enterprise.name}\n${n.enterprise.legalName}`,
+        n.bestScore,
+        n.nearMiss ?? '',
+      ]),
     ),
   );
 
   // Schedule: one sheet per venue and local day, then one for the online meetings
   for (const section of scheduleSections(model)) {
     const venue = section.venue;
-    const ws = wb.addWorksheet(sheetName(venue ? `${venue.city.en} ${section.day}` : LABELS.online.en, taken));
+    const ws = wb.addWorksheet(
+      sheetName(venue ? `${venue.city.en} ${section.day}` : LABELS.online.en, taken),
+    );
     const rows = scheduleRows(section);
     if (venue) {
       titleRows(
         ws,
-        { en: `${venue.city.en} · ${section.day}`, 'zh-Hans': venue.city['zh-Hans'] && `${venue.city['zh-Hans']} · ${section.day}`, ur: venue.city.ur },
+        {
+          en: `${venue.city.en} · ${section.day}`,
+          'zh-Hans': venue.city['zh-Hans'] && `${venue.city['zh-Hans']} · ${section.day}`,
+          ur: venue.city.ur,
+        },
         `${LABELS.schedule.en} / ${LABELS.schedule['zh-Hans']} — times in ${venue.timeZone} (UTC${toLocal(section.meetings[0].startUtc, venue.timeZone).offset})`,
       );
       addTable(
@@ -207,9 +267,18 @@ export async function renderReportXlsx(model: WorkshopReportModel): Promise<Buff
         rows.map((r) => {
           const m = r.meeting;
           return [
-            wallClock(m.startUtc, section.timeZone), wallClock(m.endUtc, section.timeZone), m.table,
-            `${m.a.enterprise.name}\n${m.a.enterprise.legalName}`, `${m.b.enterprise.name}\n${m.b.enterprise.legalName}`,
-            m.interpreter ? m.interpreter.languages.join('–') : '', m.score, m.mutual ? 'yes' : '', m.topic, m.why, m.startUtc, m.id,
+            wallClock(m.startUtc, section.timeZone),
+            wallClock(m.endUtc, section.timeZone),
+            m.table,
+            `${m.a.enterprise.name}\n${m.a.enterprise.legalName}`,
+            `${m.b.enterprise.name}\n${m.b.enterprise.legalName}`,
+            m.interpreter ? m.interpreter.languages.join('–') : '',
+            m.score,
+            m.mutual ? 'yes' : '',
+            m.topic,
+            m.why,
+            m.startUtc,
+            m.id,
           ];
         }),
       );
@@ -236,8 +305,19 @@ export async function renderReportXlsx(model: WorkshopReportModel): Promise<Buff
           const m = r.meeting;
           const [la, lb] = r.localTimes.map((t) => `${t.date} ${t.start}–${t.end} (UTC${t.offset})`);
           return [
-            r.date, r.start, r.end, `${m.a.enterprise.name}\n${m.a.enterprise.legalName}`, la, `${m.b.enterprise.name}\n${m.b.enterprise.legalName}`, lb,
-            m.interpreter ? m.interpreter.languages.join('–') : '', m.score, m.mutual ? 'yes' : '', m.topic, m.why, m.id,
+            r.date,
+            r.start,
+            r.end,
+            `${m.a.enterprise.name}\n${m.a.enterprise.legalName}`,
+            la,
+            `${m.b.enterprise.name}\n${m.b.enterprise.legalName}`,
+            lb,
+            m.interpreter ? m.interpreter.languages.join('–') : '',
+            m.score,
+            m.mutual ? 'yes' : '',
+            m.topic,
+            m.why,
+            m.id,
           ];
         }),
       );
@@ -255,7 +335,10 @@ export async function renderReportXlsx(model: WorkshopReportModel): Promise<Buff
         { header: LABELS.reason, width: 70, wrap: true },
       ],
       model.schedule.unscheduledWishes.map((w) => [
-        `${w.a.enterprise.name}\n${w.a.enterprise.legalName}`, `${w.b.enterprise.name}\n${w.b.enterprise.legalName}`, w.reasonCode, w.reason,
+        `${w.a.enterprise.name}\n${w.a.enterprise.legalName}`,
+        `${w.b.enterprise.name}\n${w.b.enterprise.legalName}`,
+        w.reasonCode,
+        w.reason,
       ]),
     );
   }

@@ -42,11 +42,29 @@ export async function generateExamples(outDir: string): Promise<string[]> {
     write(`${name}.ics`, renderAgendaIcs(agenda));
   }
 
-  const png = spawnSync('pdftoppm', ['-png', '-r', '110', '-f', '1', '-l', '1', '-singlefile', path.join(outDir, 'report.pdf'), path.join(outDir, 'report-page1')], {
-    encoding: 'utf8',
-  });
+  const png = spawnSync(
+    'pdftoppm',
+    [
+      '-png',
+      '-r',
+      '110',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      path.join(outDir, 'report.pdf'),
+      path.join(outDir, 'report-page1'),
+    ],
+    {
+      encoding: 'utf8',
+    },
+  );
   if (png.status === 0) written.push('report-page1.png');
-  else process.stderr.write(`report-page1.png not made (pdftoppm: ${png.error?.message ?? png.stderr}); apt-get install poppler-utils\n`);
+  else
+    process.stderr.write(
+      `report-page1.png not made (pdftoppm: ${png.error?.message ?? png.stderr}); apt-get install poppler-utils\n`,
+    );
   return written;
 }
 

@@ -10,7 +10,10 @@ export function extractPdfText(pdf: Buffer): string[] {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tb-pdf-')), 'report.pdf');
   fs.writeFileSync(file, pdf);
   try {
-    const res = spawnSync(process.execPath, [path.join(__dirname, 'extract-pdf-text.mjs'), file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const res = spawnSync(process.execPath, [path.join(__dirname, 'extract-pdf-text.mjs'), file], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     if (res.status !== 0) throw new Error(`pdf.js extraction failed: ${res.stderr}`);
     return (JSON.parse(res.stdout) as { pages: string[] }).pages;
   } finally {
@@ -33,7 +36,7 @@ export function inflatedStreams(pdf: Buffer): string[] {
     } catch {
       // not deflated (e.g. font program already inflated) or not a stream we read
     }
-    re.lastIndex = end + "endstream".length;
+    re.lastIndex = end + 'endstream'.length;
   }
   return out;
 }
@@ -47,7 +50,10 @@ export function toUnicodeMaps(pdf: Buffer): Map<number, string>[] {
     for (const r of text.matchAll(/<([0-9a-fA-F]{4})> <([0-9a-fA-F]{4})> \[([^\]]*)\]/g)) {
       const start = parseInt(r[1], 16);
       [...r[3].matchAll(/<([0-9a-fA-F ]+)>/g)].forEach((e, k) => {
-        const units = e[1].trim().split(/\s+/).map((h) => parseInt(h, 16));
+        const units = e[1]
+          .trim()
+          .split(/\s+/)
+          .map((h) => parseInt(h, 16));
         map.set(start + k, String.fromCharCode(...units));
       });
     }
