@@ -11,6 +11,8 @@ import { MatchController } from './match-sets/match.controller';
 import { MatchQueries } from './match-sets/match.queries';
 import { MatchSetWriter } from './match-sets/match-set.writer';
 import { CatalogEventsController } from './projections/catalog-events.controller';
+import { ComputeReportUseCase } from './reports/compute-report.use-case';
+import { ReportRequestsController } from './reports/report-requests.controller';
 import { RescoreController } from './rescore/rescore.controller';
 import { RescoreJobsService } from './rescore/rescore-jobs.service';
 import { RescoreQueue } from './rescore/rescore.queue';
@@ -30,7 +32,7 @@ export class MatchingModule {
         }),
         AuthModule.forRootAsync({ useFactory: () => ({ adminApiKey: config.ADMIN_API_KEY }) }),
       ],
-      controllers: [MatchController, RescoreController, CatalogEventsController],
+      controllers: [MatchController, RescoreController, CatalogEventsController, ReportRequestsController],
       providers: [
         { provide: MATCHING_CONFIG, useValue: config },
         matchingIndexProvider,
@@ -43,6 +45,7 @@ export class MatchingModule {
         MatchSetWriter,
         MatchQueries,
         RescoreJobsService,
+        ComputeReportUseCase,
       ],
     };
   }

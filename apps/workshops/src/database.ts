@@ -1,6 +1,10 @@
+import { AUTH_ENTITIES, AUTH_MIGRATIONS } from '@techbridge/auth';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@techbridge/messaging';
+import { KnownEnterpriseEntity } from './enterprises/infrastructure/known-enterprise.entity';
+import { CreateWorkshops1766500004000 } from './migrations/1766500004000-create-workshops';
+import { ParticipantEntity } from './participants/infrastructure/participant.entity';
+import { ReportEntity } from './reports/infrastructure/report.entity';
+import { WorkshopEntity } from './workshops/infrastructure/workshop.entity';
 
-// Workshops, participants, reports and schedules arrive with their own issue; the service already owns
-// its database and the messaging tables so that it deploys like the others.
-export const WORKSHOPS_ENTITIES = [...MESSAGING_ENTITIES];
-export const WORKSHOPS_MIGRATIONS = [...MESSAGING_MIGRATIONS];
+export const WORKSHOPS_ENTITIES = [WorkshopEntity, ParticipantEntity, ReportEntity, KnownEnterpriseEntity, ...AUTH_ENTITIES, ...MESSAGING_ENTITIES];
+export const WORKSHOPS_MIGRATIONS = [...MESSAGING_MIGRATIONS, ...AUTH_MIGRATIONS, CreateWorkshops1766500004000];

@@ -18,6 +18,10 @@ export const EventTypes = {
   NeedExpired: 'techbridge.catalog.need.expired.v1',
   NeedClosed: 'techbridge.catalog.need.closed.v1',
   NeedMatched: 'techbridge.matching.need.matched.v1',
+  ReportComputed: 'techbridge.matching.report.computed.v1',
+  ReportFailed: 'techbridge.matching.report.failed.v1',
+  ReportRequested: 'techbridge.workshops.report.requested.v1',
+  MeetingOutcomeRecorded: 'techbridge.workshops.meeting.outcome-recorded.v1',
 } as const;
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
 

@@ -10,3 +10,6 @@ export * from './profiles/organiser-registered.v1';
 export * from './profiles/credential.v1';
 export * from './catalog/catalog-item-snapshot.v1';
 export * from './matching/need-matched.v1';
+export * from './matching/report-computed.v1';
+export * from './workshops/report-requested.v1';
+export * from './workshops/meeting-outcome-recorded.v1';

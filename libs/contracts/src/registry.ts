@@ -4,6 +4,9 @@ import { EnterpriseSnapshotV1 } from './profiles/enterprise-snapshot.v1';
 import { OrganiserRegisteredV1 } from './profiles/organiser-registered.v1';
 import { NeedSnapshotV1, OfferSnapshotV1 } from './catalog/catalog-item-snapshot.v1';
 import { NeedMatchedV1 } from './matching/need-matched.v1';
+import { ReportComputedV1, ReportFailedV1 } from './matching/report-computed.v1';
+import { MeetingOutcomeRecordedV1 } from './workshops/meeting-outcome-recorded.v1';
+import { ReportRequestedV1 } from './workshops/report-requested.v1';
 import { Topics } from './topics';
 
 type PayloadClass = new () => object;
@@ -45,6 +48,10 @@ export const EVENT_REGISTRY: Readonly<Record<string, RegisteredEvent>> = {
   [EventTypes.NeedExpired]: catalog(Topics.CatalogNeed, NeedSnapshotV1),
   [EventTypes.NeedClosed]: catalog(Topics.CatalogNeed, NeedSnapshotV1),
   [EventTypes.NeedMatched]: { topic: Topics.MatchingMatch, producer: 'matching', payload: NeedMatchedV1, snapshot: false },
+  [EventTypes.ReportComputed]: { topic: Topics.MatchingReport, producer: 'matching', payload: ReportComputedV1, snapshot: false },
+  [EventTypes.ReportFailed]: { topic: Topics.MatchingReport, producer: 'matching', payload: ReportFailedV1, snapshot: false },
+  [EventTypes.ReportRequested]: { topic: Topics.WorkshopsReport, producer: 'workshops', payload: ReportRequestedV1, snapshot: false },
+  [EventTypes.MeetingOutcomeRecorded]: { topic: Topics.WorkshopsMeeting, producer: 'workshops', payload: MeetingOutcomeRecordedV1, snapshot: false },
 };
 
 /** The topic an event type travels on (throws for a type the registry does not know). */

@@ -11,6 +11,7 @@ export const Topics = {
   MatchingIntroduction: 'matching.introduction.v1',
   MatchingReport: 'matching.report.v1',
   WorkshopsReport: 'workshops.report.v1',
+  WorkshopsMeeting: 'workshops.meeting.v1',
 } as const;
 export type TopicName = (typeof Topics)[keyof typeof Topics];
 

@@ -61,6 +61,10 @@ export class MatchingIndex {
     return [...this.needs.keys()].sort();
   }
 
+  liveOfferIds(): string[] {
+    return [...this.offers.keys()].sort();
+  }
+
   get size(): { offers: number; needs: number } {
     return { offers: this.offers.size, needs: this.needs.size };
   }

@@ -47,4 +47,7 @@ export const Problems = {
       'WWW-Authenticate': 'Bearer',
     }),
   forbidden: (detail: string) => new ProblemException(HttpStatus.FORBIDDEN, 'forbidden', 'Forbidden', detail),
+  /** Well-formed, but the business rules refuse it (422), naming the fields at fault. */
+  unprocessable: (detail: string, errors?: FieldError[]) =>
+    new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'unprocessable', 'Unprocessable request', detail, errors),
 };

@@ -1,0 +1,64 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles } from '@techbridge/auth';
+import { ChangeStatusDto } from './dto/change-status.dto';
+import { CreateWorkshopDto } from './dto/create-workshop.dto';
+import { ListWorkshopsQuery } from './dto/list-workshops.query';
+import { UpdateWorkshopDto } from './dto/update-workshop.dto';
+import { WorkshopsService } from './workshops.service';
+
+type Reply = { header(name: string, value: string): unknown };
+const id = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+
+@ApiTags('workshops')
+@Controller('v1/workshops')
+export class WorkshopController {
+  constructor(private readonly workshops: WorkshopsService) {}
+
+  @Post()
+  @Roles('organiser')
+  @ApiOperation({ summary: 'Create a workshop (organiser or admin): title, venues with time zones and tables, dates, slots, interpreters.' })
+  async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateWorkshopDto, @Res({ passthrough: true }) reply: Reply) {
+    const { view, etag } = await this.workshops.create(principal, dto);
+    reply.header('etag', etag);
+    reply.header('location', `/v1/workshops/${view.id}`);
+    return view;
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Workshops: public ones (not drafts), your own with mine=true.' })
+  list(@CurrentPrincipal() principal: Principal, @Query() q: ListWorkshopsQuery) {
+    return this.workshops.list(principal, q);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A workshop (a draft only for its organiser).' })
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', id) workshopId: string, @Res({ passthrough: true }) reply: Reply) {
+    const { view, etag } = await this.workshops.get(principal, workshopId);
+    reply.header('etag', etag);
+    return view;
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change the plan (organiser); If-Match → 412 when stale. The whole plan is checked again.' })
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', id) workshopId: string,
+    @Body() dto: UpdateWorkshopDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    const { view, etag } = await this.workshops.update(principal, workshopId, dto, ifMatch);
+    reply.header('etag', etag);
+    return view;
+  }
+
+  @Post(':id/status')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move through draft → open → scheduled → held → closed (409 for any other move).' })
+  async status(@CurrentPrincipal() principal: Principal, @Param('id', id) workshopId: string, @Body() dto: ChangeStatusDto, @Res({ passthrough: true }) reply: Reply) {
+    const { view, etag } = await this.workshops.changeStatus(principal, workshopId, dto.status);
+    reply.header('etag', etag);
+    return view;
+  }
+}
