@@ -4,7 +4,7 @@
  *
  * Environment (set by bench.mjs): BENCH_DATABASE_URL (server URL), BENCH_DATABASES (JSON service →
  * `_bench` database URL), KAFKA_BROKERS (the bench broker).
- * Options: --only=core,quality,services,scheduler   --quick (smaller sizes, for trying the harness)
+ * Options: --only=core,quality,services,busy-sector,scheduler   --quick (smaller sizes, for trying the harness)
  * `--only=scheduler` needs neither Postgres nor Kafka.
  */
 import * as fs from 'node:fs';
@@ -15,11 +15,12 @@ import { ROOT, killAllSync, stopAll } from './lib/procs';
 import { SectionResult, newSection, sectionMarkdown, summaryLines } from './lib/report';
 import { coreLatencySection } from './sections/core-latency';
 import { qualitySection } from './sections/quality';
+import { busySectorSection } from './sections/busy-sector';
 import { schedulerSection } from './sections/scheduler';
 import { servicesSections } from './sections/services';
 
 const args = process.argv.slice(2);
-const ALL_SECTIONS = ['core', 'quality', 'services', 'scheduler'];
+const ALL_SECTIONS = ['core', 'quality', 'services', 'busy-sector', 'scheduler'];
 const only = (
   args
     .find((a) => a.startsWith('--only='))
@@ -163,6 +164,12 @@ async function main(): Promise<number> {
       e2e.error ??= (err as Error).message;
       tput.error ??= (err as Error).message;
     }
+  }
+
+  if (only.includes('busy-sector')) {
+    const busy = newSection('busy-sector', '6. One offer into a busy sector — bounded re-scoring work (issue 9 §3)');
+    sections.push(busy);
+    await timed(busy, () => busySectorSection(busy, { serverUrl: serverUrl!, brokers: brokers ?? '', needs: quick ? 2_000 : 20_000, log }));
   }
 
   if (only.includes('scheduler')) {
