@@ -382,7 +382,9 @@ describe('inbox consumer', () => {
     const [{ n: applied }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM inbox_messages WHERE event_id = $1`, [failing.id]);
     expect(applied).toBe(0);
 
-    fixed = true; // the fix is deployed
+    // The fix is deployed (the consumer stops reading, so only the replay dead-letters from here on).
+    await consumer.stop();
+    fixed = true;
     // The consumer read the shared topic from its start, so it also dead-lettered other tests' events:
     // poison ones fail again on replay (and are dead-lettered again); ours is applied, once.
     const first = await replayDeadLetters(kafka, consumer);

@@ -196,11 +196,12 @@ export class InboxConsumer {
    */
   async replay(topic: string, partition: number, message: EachMessagePayload['message']): Promise<boolean> {
     const before = this.counters.deadLettered;
-    await this.handle({ topic, partition, message, heartbeat: async () => undefined } as unknown as EachMessagePayload);
+    await this.handle({ topic, partition, message, heartbeat: async () => undefined } as unknown as EachMessagePayload, true);
     return this.counters.deadLettered > before;
   }
 
-  private async handle({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+  /** `replaying`: a dead letter applied again by an operator, not a fetched message (no partition to give back). */
+  private async handle({ topic, partition, message, heartbeat }: EachMessagePayload, replaying = false): Promise<void> {
     if (message.value === null) {
       this.counters.skippedTombstones += 1;
       return;
@@ -228,7 +229,7 @@ export class InboxConsumer {
         this.counters.processed += 1;
         return;
       } catch (err) {
-        if (this.stopping) throw err; // offset stays uncommitted; the next owner redoes it
+        if (this.stopping && !replaying) throw err; // offset stays uncommitted; the next owner redoes it
         const resource = RESOURCE_SQLSTATE.test(sqlState(err));
         const transient = !resource && isTransientInfrastructureError(err);
         const exhausted = resource ? attempt >= maxResourceAttempts : attempt >= maxAttempts;
