@@ -32,7 +32,7 @@ export class MatchQueries {
     assertCanReadPrivate(principal, set.enterpriseId, what, true);
     const limit = q.limit ?? 20;
     const lang = q.lang ?? 'en';
-    const cursor = decodeCursor(q.cursor);
+    const cursor = decodeCursor(q.cursor, 'number');
     const rows = await this.dataSource
       .getRepository(MatchEntity)
       .createQueryBuilder('m')
@@ -74,7 +74,7 @@ export class MatchQueries {
     if (!offer[0]) throw Problems.notFound(what);
     assertCanReadPrivate(principal, offer[0].enterprise_id, what, true);
     const limit = q.limit ?? 20;
-    const cursor = decodeCursor(q.cursor);
+    const cursor = decodeCursor(q.cursor, 'number');
     const qb = this.dataSource
       .getRepository(MatchEntity)
       .createQueryBuilder('m')
