@@ -23,8 +23,9 @@ export interface HttpAppOptions {
  * strict validation, RFC 9457 errors, OpenAPI at /docs, graceful shutdown hooks.
  */
 export async function createHttpApp(module: Type<unknown> | DynamicModule, o: HttpAppOptions): Promise<NestFastifyApplication> {
-  // X-Forwarded-For is believed only from the gateway's side of the network (loopback / private ranges).
-  const trustProxy = process.env.TRUST_PROXY ?? 'loopback, uniquelocal';
+  // X-Forwarded-For is believed only from the configured proxy hops (the gateway): loopback by default,
+  // where `npm start` runs it. In a cluster, set TRUST_PROXY to the gateway's addresses (see deploy/).
+  const trustProxy = process.env.TRUST_PROXY ?? 'loopback';
   // __proto__ / constructor.prototype keys are refused by the JSON parser itself (400).
   const adapter = new FastifyAdapter({ bodyLimit: MAX_BODY_BYTES, trustProxy, onProtoPoisoning: 'error', onConstructorPoisoning: 'error' });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: o.bufferLogs ?? true });
