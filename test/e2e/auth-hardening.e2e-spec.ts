@@ -121,6 +121,17 @@ describe('API keys and profile hardening (e2e)', () => {
     expect((await http.post('/v1/enterprises', { ...b.body, legalName: `${b.body.legalName}二`, englishName: 'Another Co.' })).status).toBe(409);
   });
 
+  it('refuses a legal name that only looks different (invisible characters, look-alike letters)', async () => {
+    const tag = randomBytes(3).toString('hex');
+    const original = await registerEnterprise(stack.gatewayUrl, { country: 'CN', legalName: `Shenzhen Solar ${tag} Co., Ltd.` });
+    expect(original.response.status).toBe(201);
+    for (const squat of [`Shen\u200bzhen Solar ${tag} Co., Ltd.`, `Shenzhen Sоlar ${tag} Co., Ltd.`, `\u202eShenzhen Solar ${tag} Co.\u00ad, Ltd.`]) {
+      const res = await http.post('/v1/enterprises', (await import('./support/api')).enterpriseBody('CN', { legalName: squat }));
+      expect(res.status).toBe(409);
+      expect(res.json.errors[0].field).toBe('legalName');
+    }
+  });
+
   it('never lets a response carrying a new API key be cached', async () => {
     const reg = await http.post('/v1/enterprises', (await import('./support/api')).enterpriseBody('PK'));
     expect(reg.headers.get('cache-control')).toBe('no-store');
