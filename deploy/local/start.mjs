@@ -95,9 +95,8 @@ function adminApiKey() {
   const key = crypto.randomBytes(32).toString('base64url');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${key}\n`, { mode: 0o600 });
-  log(
-    `Generated an admin API key (kept in .local/admin-api-key; set ADMIN_API_KEY to use your own):\n  ${key}`,
-  );
+  // Never printed: terminals and CI logs are kept. Read it from the file (mode 600) when you need it.
+  log('Generated an admin API key into .local/admin-api-key (readable by you only; set ADMIN_API_KEY to use your own).');
   return { key, source: '.local/admin-api-key' };
 }
 

@@ -132,6 +132,18 @@ describe('API keys and profile hardening (e2e)', () => {
     }
   });
 
+  it('lets the admin revoke any principal’s keys (an organiser’s too), and only the admin', async () => {
+    const organiser = await http.post('/v1/organisers', { name: 'Leaky desk', email: `leaky-${randomBytes(4).toString('hex')}@example.org` }, stack.adminKey);
+    await waitFor(() => http.get('/v1/offers', organiser.json.apiKey), (r) => r.status === 200, { what: 'organiser key known to catalog' });
+    const someone = await registerEnterprise(stack.gatewayUrl, { country: 'PK' });
+    expect((await http.post(`/v1/admin/principals/${organiser.json.id}/revoke-keys`, undefined, someone.apiKey)).status).toBe(403);
+    const revoked = await http.post(`/v1/admin/principals/${organiser.json.id}/revoke-keys`, undefined, stack.adminKey);
+    expect(revoked.json).toMatchObject({ principalId: organiser.json.id, kind: 'organiser', revokedKeys: 1 });
+    await waitFor(() => http.get('/v1/offers?mine=true', organiser.json.apiKey), (r) => r.status === 401, { what: 'the organiser key refused by catalog' });
+    expect((await http.get('/v1/me', organiser.json.apiKey)).status).toBe(401);
+    expect((await http.post(`/v1/admin/principals/6f1c1b2e-3d4a-4b5c-8d6e-7f8091a2b3c4/revoke-keys`, undefined, stack.adminKey)).status).toBe(404);
+  });
+
   it('never lets a response carrying a new API key be cached', async () => {
     const reg = await http.post('/v1/enterprises', (await import('./support/api')).enterpriseBody('PK'));
     expect(reg.headers.get('cache-control')).toBe('no-store');

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AuthModule, PostgresThrottlerStorage } from '@techbridge/auth';
+import { AdminCredentialsController } from './admin/admin-credentials.controller';
 import { MessagingModule } from '@techbridge/messaging';
 import { serviceCoreImports } from '@techbridge/platform';
 import { ProfilesConfig } from './config';
@@ -38,7 +39,7 @@ export class ProfilesModule {
           }),
         }),
       ],
-      controllers: [EnterpriseController, OrganiserController, MeController],
+      controllers: [EnterpriseController, OrganiserController, MeController, AdminCredentialsController],
       providers: [
         ApiKeyIssuer,
         EnterpriseEvents,
