@@ -201,17 +201,15 @@ async function main() {
     }
   }
   ensureBuild({ log, env });
-  const { ensurePostgres, ensureDatabases, databaseUrl } = await import('./postgres.mjs');
+  const { ensurePostgres, ensureDatabases, ensureServiceRoles, databaseUrl } = await import('./postgres.mjs');
   const { ensureKafka, ensureTopics } = await import('./kafka.mjs');
   const admin = adminApiKey();
 
   // 2. Postgres and Kafka.
   postgres = await ensurePostgres({ env, log });
-  await ensureDatabases(
-    postgres.baseUrl,
-    services.filter((s) => s.database).map((s) => s.database),
-    { log },
-  );
+  const databases = services.filter((s) => s.database).map((s) => s.database);
+  await ensureDatabases(postgres.baseUrl, databases, { log });
+  const roles = await ensureServiceRoles(postgres.baseUrl, databases, { log });
   kafka = await ensureKafka({ instance: 'dev', env, log });
   await ensureTopics(kafka.brokers, topicsFile, { log });
 
@@ -223,16 +221,19 @@ async function main() {
     KAFKA_BROKERS: kafka.brokers,
     ADMIN_API_KEY: admin.key,
   };
-  const envFor = (s) => ({
+  // The service runs as its database's app role (data rights only); migrations as its owner role.
+  const envFor = (s, { migrate = false } = {}) => ({
     ...baseEnv,
     PORT: String(s.port),
-    ...(s.database ? { DATABASE_URL: databaseUrl(postgres.baseUrl, s.database) } : {}),
+    ...(s.database
+      ? { DATABASE_URL: roles[s.database]?.[migrate ? 'ownerUrl' : 'appUrl'] ?? databaseUrl(postgres.baseUrl, s.database) }
+      : {}),
   });
 
   // 3. Migrations, one service at a time (each script exits 0 when done).
   for (const [i, s] of services.entries()) {
     if (!s.migrate || shuttingDown) continue;
-    const rec = runChild(`${s.name}:migrate`, s.migrate, envFor(s), i);
+    const rec = runChild(`${s.name}:migrate`, s.migrate, envFor(s, { migrate: true }), i);
     const done = await rec.done;
     if (done.code !== 0) {
       throw new ProvisionError(

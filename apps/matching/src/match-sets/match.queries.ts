@@ -1,9 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Principal, assertCanReadPrivate } from '@techbridge/auth';
 import { Reason, renderReason } from '@techbridge/matching-core';
-import { Problems, decodeCursor, toPage } from '@techbridge/platform';
+import { ProblemException, Problems, decodeCursor, toPage } from '@techbridge/platform';
 import { MATCHING_INDEX } from '../index/matching-index.provider';
 import { MatchingIndex } from '../index/matching-index';
 import { MatchesQuery } from './dto/matches.query';
@@ -24,7 +24,10 @@ export class MatchQueries {
     const set = await this.dataSource.getRepository(MatchSetEntity).findOneBy({ needId });
     if (!set) {
       const need = await this.dataSource.query(`SELECT enterprise_id, status FROM need_projections WHERE id = $1`, [needId]);
-      if (!need[0]) throw Problems.notFound(what);
+      if (!need[0]) {
+        // Matching learns of a need from catalog's event, a few milliseconds after the 201.
+        throw new ProblemException(HttpStatus.NOT_FOUND, 'not-found', 'Not found', `${what} was not found. A need published a moment ago reaches matching within milliseconds: retry shortly.`);
+      }
       assertCanReadPrivate(principal, need[0].enterprise_id, what, true);
       // Published a moment ago: the match set is being computed.
       return { needId, status: 'pending', needVersion: null, computedAt: null, matchCount: 0, hint: null, items: [], nextCursor: null, nearMisses: [] };
