@@ -3,7 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthModule } from '@techbridge/auth';
 import { MessagingModule, OutboxPublisher } from '@techbridge/messaging';
-import { serviceCoreImports } from '@techbridge/platform';
+import { serviceCoreImports, kafkaSecurity } from '@techbridge/platform';
 import { CATALOG_CONFIG, CatalogConfig } from './config';
 import { CATALOG_ENTITIES, CATALOG_MIGRATIONS } from './database';
 import { EnterpriseProjectionController } from './enterprises/enterprise-projection.controller';
@@ -30,7 +30,7 @@ export class CatalogModule {
       imports: [
         ...serviceCoreImports('catalog', config, { entities: CATALOG_ENTITIES, migrations: CATALOG_MIGRATIONS }),
         MessagingModule.forRootAsync({
-          useFactory: () => ({ service: 'catalog', brokers: config.KAFKA_BROKERS, databaseUrl: config.DATABASE_URL }),
+          useFactory: () => ({ service: 'catalog', brokers: config.KAFKA_BROKERS, databaseUrl: config.DATABASE_URL, ...kafkaSecurity(config) }),
         }),
         AuthModule.forRootAsync({ useFactory: () => ({ adminApiKey: config.ADMIN_API_KEY }) }),
       ],

@@ -19,11 +19,23 @@ export const consoleLogger: MessagingLogger = {
  * One kafkajs client per process. kafkajs logs every transient coordinator error right after a
  * broker starts as ERROR; we keep those at warn and let our own code report real failures.
  */
-export function createKafka(brokers: string | string[], clientId: string, logger: MessagingLogger = consoleLogger): Kafka {
+export interface KafkaSecurityOptions {
+  sasl?: { mechanism: 'scram-sha-512' | 'scram-sha-256' | 'plain'; username: string; password: string };
+  ssl?: boolean;
+}
+
+export function createKafka(
+  brokers: string | string[],
+  clientId: string,
+  logger: MessagingLogger = consoleLogger,
+  security: KafkaSecurityOptions = {},
+): Kafka {
   const list = Array.isArray(brokers) ? brokers : brokers.split(',').map((b) => b.trim()).filter(Boolean);
   return new Kafka({
     clientId,
     brokers: list,
+    ...(security.sasl ? { sasl: security.sasl as any } : {}),
+    ...(security.ssl ? { ssl: true } : {}),
     connectionTimeout: 3000,
     requestTimeout: 30000,
     retry: { initialRetryTime: 100, retries: 8, maxRetryTime: 3000 },
