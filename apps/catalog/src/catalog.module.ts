@@ -7,6 +7,7 @@ import { serviceCoreImports, kafkaSecurity } from '@techbridge/platform';
 import { CATALOG_CONFIG, CatalogConfig } from './config';
 import { CATALOG_ENTITIES, CATALOG_MIGRATIONS } from './database';
 import { EnterpriseProjectionController } from './enterprises/enterprise-projection.controller';
+import { KnownEnterprises } from './enterprises/known-enterprises';
 import { ExpiryJob } from './expiry/expiry.job';
 import { CatalogItemService } from './items/catalog-item.service';
 import { NEEDS, OFFERS } from './items/item.tokens';
@@ -18,8 +19,9 @@ import { TaxonomyController } from './taxonomy/taxonomy.controller';
 
 const itemService = (token: symbol, kind: any) => ({
   provide: token,
-  inject: [getDataSourceToken(), OutboxPublisher],
-  useFactory: (dataSource: DataSource, outbox: OutboxPublisher) => new CatalogItemService(kind, dataSource, outbox),
+  inject: [getDataSourceToken(), OutboxPublisher, KnownEnterprises],
+  useFactory: (dataSource: DataSource, outbox: OutboxPublisher, enterprises: KnownEnterprises) =>
+    new CatalogItemService(kind, dataSource, outbox, enterprises),
 });
 
 @Module({})
@@ -37,6 +39,7 @@ export class CatalogModule {
       controllers: [OfferController, NeedController, TaxonomyController, EnterpriseProjectionController],
       providers: [
         { provide: CATALOG_CONFIG, useValue: config },
+        KnownEnterprises,
         itemService(OFFERS, OFFER_KIND),
         itemService(NEEDS, NEED_KIND),
         ExpiryJob,
