@@ -63,7 +63,7 @@ export const DEFAULT_MATCHING_CONFIG: MatchingConfig = Object.freeze({
   threshold: 36,
   evidenceFull: 0.35,
   evidenceOnset: 0.15,
-  unmappedWeight: 0.2,
+  unmappedWeight: 0.15,
   nearMissMargin: 5,
   counterpartCountries: Object.freeze({ PK: ['CN'], CN: ['PK'] }) as Record<string, string[]>,
   // Indicative rates (2025): 1 CNY ≈ 0.139 USD, 1 PKR ≈ 0.00357 USD.
