@@ -8,6 +8,13 @@ export interface LatencyResult {
   p50: number;
   p95: number;
   p99: number;
+  /**
+   * the same percentiles of the CPU time the process spent on each query (process.cpuUsage): close
+   * to the wall time on a quiet machine, and much less disturbed than it when other processes share
+   * the cores (the wall time then includes waiting for a core)
+   */
+  cpuP50: number;
+  cpuP95: number;
   /** mean upsert time per offer while building the index, ms */
   upsertMeanMs: number;
   /** mean time of remove + re-upsert of one offer, ms */
@@ -30,12 +37,17 @@ export function measureLatency(n: number, queries = 300): LatencyResult {
   const needs = syntheticNeeds(queries + 50);
   for (const nd of needs.slice(0, 50)) engine.matchNeed(nd, { limit: 20 }); // warm-up
   const times: number[] = [];
+  const cpu: number[] = [];
   for (const nd of needs.slice(50)) {
+    const c = process.cpuUsage();
     const s = performance.now();
     engine.matchNeed(nd, { limit: 20 });
     times.push(performance.now() - s);
+    const d = process.cpuUsage(c);
+    cpu.push((d.user + d.system) / 1000);
   }
   times.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
   const u0 = performance.now();
   const updates = Math.min(500, n);
   for (let i = 0; i < updates; i++) {
@@ -50,6 +62,8 @@ export function measureLatency(n: number, queries = 300): LatencyResult {
     p50: pct(times, 50),
     p95: pct(times, 95),
     p99: pct(times, 99),
+    cpuP50: pct(cpu, 50),
+    cpuP95: pct(cpu, 95),
     upsertMeanMs: buildMs / n,
     updateMeanMs,
     buildSeconds: buildMs / 1000,
