@@ -21,6 +21,9 @@ import {
 const env = process.env;
 const log = (...a) => console.log(...a);
 const HEALTH_TIMEOUT_MS = 60000;
+/** A crashed service is restarted; more than this many crashes within the window stop everything. */
+const MAX_RESTARTS = 4;
+const RESTART_WINDOW_MS = 120000;
 const servicesFile = env.TECHBRIDGE_SERVICES_JSON || path.join(ROOT, 'deploy', 'services.json');
 const topicsFile = path.join(ROOT, 'libs', 'contracts', 'src', 'topics.json');
 
@@ -257,16 +260,35 @@ async function main() {
   await Promise.all(started.map(([rec, s]) => waitHealthy(rec, s.port)));
   if (shuttingDown) return;
 
-  // 5. Any later crash takes everything down, loudly.
-  for (const [rec] of started) {
-    rec.done.then((r) => {
+  // 5. A crash is not an outage: the crashed process is restarted with backoff, as an orchestrator
+  //    would; only a process that keeps crashing (5 times within 2 minutes) stops everything.
+  const envOf = (s) => (s === gateway ? gatewayEnv : envFor(s));
+  const supervise = (rec, s, i, crashes = []) => {
+    rec.done.then(async (r) => {
       if (shuttingDown) return;
-      console.error(
-        `\n✖ ${r.name} exited unexpectedly (${r.signal || `code ${r.code}`}): stopping everything.`,
-      );
-      void shutdown(1);
+      const now = Date.now();
+      const recent = [...crashes, now].filter((t) => now - t < RESTART_WINDOW_MS);
+      if (recent.length > MAX_RESTARTS) {
+        console.error(`\n✖ ${r.name} keeps crashing (${recent.length} times in ${RESTART_WINDOW_MS / 60000} min): stopping everything.`);
+        void shutdown(1);
+        return;
+      }
+      const delay = Math.min(500 * 2 ** (recent.length - 1), 15000);
+      console.error(`\n✖ ${r.name} exited unexpectedly (${r.signal || `code ${r.code}`}); restarting it in ${delay} ms (crash ${recent.length} of ${MAX_RESTARTS + 1} allowed in ${RESTART_WINDOW_MS / 60000} min).`);
+      await sleep(delay);
+      if (shuttingDown) return;
+      const next = runChild(s.name, s.entry, envOf(s), i);
+      children.set(s.name, next);
+      supervise(next, s, i, recent);
+      try {
+        await waitHealthy(next, s.port);
+        log(`✔ ${s.name} is back (health OK after the restart).`);
+      } catch (e) {
+        console.error(`  ${s.name} did not become healthy after the restart: ${e.message ?? e}`);
+      }
     });
-  }
+  };
+  for (const [i, [rec, s]] of started.entries()) supervise(rec, s, i);
 
   const rows = all.map((s) => {
     const base = `http://127.0.0.1:${s.port}`;
