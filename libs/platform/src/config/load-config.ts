@@ -7,6 +7,13 @@ export const baseConfigSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url(),
   KAFKA_BROKERS: z.string().min(1),
+  /** Broker security (none by default; Strimzi SCRAM users in deploy/k8s): read by libs/messaging. */
+  KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
+  KAFKA_SASL_USERNAME: z.string().min(1).optional(),
+  KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
+  KAFKA_SSL: z.enum(['true', 'false']).default('false'),
+  /** PEM file of the CA that signed the brokers' certificates (implies TLS). */
+  KAFKA_SSL_CA_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Operator credential; at least 32 characters so it cannot be guessed. */
   ADMIN_API_KEY: z.string().min(32, 'ADMIN_API_KEY must be at least 32 characters'),
