@@ -132,7 +132,7 @@ async function main() {
     '--config',
     '.dependency-cruiser.cjs',
   ]);
-  await check('lint (eslint)', tool('eslint'), ['apps', 'libs', 'test', 'bench']);
+  await check('lint (eslint)', tool('eslint'), ['apps', 'libs', 'test', 'bench', 'deploy']);
   if (interrupted) return;
 
   // Tier 2: unit tests (pure).
