@@ -169,6 +169,19 @@ describe('deploy/k8s Kafka resources follow libs/contracts', () => {
     for (const t of topics) expect(t.metadata.labels?.['strimzi.io/cluster']).toBe('techbridge');
   });
 
+  it('plans the same topics for compose (deploy/kafka) as npm start creates (deploy/local)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { topicPlan } = require('../kafka/topics.cjs');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { topicSpecs } = require('../local/kafka.cjs');
+    const local = topicSpecs(path.join(ROOT, 'libs/contracts/src/topics.json')).map((t: any) => ({
+      name: t.topic,
+      partitions: t.numPartitions,
+      compacted: t.configEntries.some((c: any) => c.name === 'cleanup.policy' && c.value === 'compact'),
+    }));
+    expect(topicPlan().map((t: any) => ({ name: t.name, partitions: t.partitions, compacted: t.compacted }))).toEqual(local);
+  });
+
   it('commits exactly what deploy/k8s/generate-topics.mjs generates', () => {
     const r = spawnSync(process.execPath, [path.join(K8S, 'generate-topics.mjs'), '--check'], { cwd: ROOT, encoding: 'utf8' });
     expect(`${r.stdout}${r.stderr}`).toBe('');
