@@ -329,8 +329,22 @@ describe('deploy/k8s operating rules', () => {
 });
 
 describe('deploy/docker/compose.yaml', () => {
-  const compose = YAML.parse(fs.readFileSync(path.join(ROOT, 'deploy/docker/compose.yaml'), 'utf8'), { merge: true });
+  const read = () => YAML.parse(fs.readFileSync(path.join(ROOT, 'deploy/docker/compose.yaml'), 'utf8'), { merge: true });
+  const compose = read();
   const svc = compose.services;
+  // The Compose Specification's own schema, vendored (deploy/docker/README.md says from where).
+  const composeSpec = new Ajv({ strict: false, allErrors: true, validateFormats: false, validateSchema: false }).compile(
+    JSON.parse(fs.readFileSync(path.join(ROOT, 'deploy/docker/compose-spec.json'), 'utf8')),
+  );
+
+  it('is a valid Compose file (compose-spec schema), and a misspelt key is not', () => {
+    expect(composeSpec(compose) ? [] : describe_(composeSpec.errors)).toEqual([]);
+    const broken = read();
+    broken.services.gateway.depends_on.catalog.condition = 'service_ready';
+    broken.services.kafka.healthcheck.intervall = '5s';
+    expect(composeSpec(broken)).toBe(false);
+    expect(describe_(composeSpec.errors).join('\n')).toMatch(/intervall/);
+  });
 
   it('runs Kafka 3.9 (apache/kafka, KRaft), Postgres, the topic job, migrations, every service and the gateway in order', () => {
     expect(svc.kafka.image).toMatch(/^apache\/kafka:3\.9\./);
