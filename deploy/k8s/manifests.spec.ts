@@ -124,11 +124,12 @@ describe('deploy/k8s manifests against the Kubernetes 1.34 and operator schemas'
   });
 
   it('refuses a kustomization field or a patch target the renderer does not know', () => {
-    const dir = fs.mkdtempSync(path.join(ROOT, '.local-k8s-render-'));
+    fs.mkdirSync(path.join(ROOT, '.local'), { recursive: true });
+    const dir = fs.mkdtempSync(path.join(ROOT, '.local', 'k8s-render-'));
     try {
-      fs.writeFileSync(path.join(dir, 'kustomization.yaml'), 'resources: [../deploy/k8s/base]\nreplicas: [{name: catalog, count: 5}]\n');
+      fs.writeFileSync(path.join(dir, 'kustomization.yaml'), 'resources: [../../deploy/k8s/base]\nreplicas: [{name: catalog, count: 5}]\n');
       expect(() => render(dir)).toThrow(/field "replicas" is not supported/);
-      fs.writeFileSync(path.join(dir, 'kustomization.yaml'), 'resources: [../deploy/k8s/base]\npatches: [{path: p.yaml}]\n');
+      fs.writeFileSync(path.join(dir, 'kustomization.yaml'), 'resources: [../../deploy/k8s/base]\npatches: [{path: p.yaml}]\n');
       fs.writeFileSync(path.join(dir, 'p.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: catalogue}\nspec: {replicas: 1}\n');
       expect(() => render(dir)).toThrow(/target apps\/v1 Deployment\/catalogue is not among the resources/);
     } finally {
