@@ -176,9 +176,87 @@ async function ensureDatabases(baseUrl, names, { log = console.log } = {}) {
   return created;
 }
 
+/**
+ * Least privilege (issue 13 §9): each service database gets two roles of its own — `<db>_owner` owns
+ * the schema and runs the migrations, `<db>_app` is what the service connects as at run time: data
+ * rights only (SELECT/INSERT/UPDATE/DELETE, sequences), no DDL, no other database. Passwords are random,
+ * kept in .local/db-roles.json (mode 600). Only done when we connect as a superuser (the local
+ * server or the embedded one); with a DATABASE_URL of your own, its role is used as given.
+ * Returns { [database]: { ownerUrl, appUrl } } (empty when not applicable).
+ */
+async function ensureServiceRoles(baseUrl, names, { log = console.log } = {}) {
+  const admin = new (pg().Client)({ connectionString: databaseUrl(baseUrl, 'postgres'), connectionTimeoutMillis: 5000 });
+  admin.on('error', () => undefined);
+  await admin.connect();
+  const out = {};
+  try {
+    const { rows } = await admin.query('select rolsuper from pg_roles where rolname = current_user');
+    if (!rows[0]?.rolsuper) return out;
+    const file = path.join(LOCAL, 'db-roles.json');
+    let secrets = {};
+    try {
+      secrets = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch {
+      secrets = {};
+    }
+    const secretOf = (role) => (secrets[role] ??= require('node:crypto').randomBytes(18).toString('base64url'));
+    for (const db of names) {
+      const owner = `${db}_owner`;
+      const app = `${db}_app`;
+      for (const role of [owner, app]) {
+        const exists = (await admin.query('select 1 from pg_roles where rolname = $1', [role])).rowCount > 0;
+        const q = admin.escapeIdentifier(role);
+        const pw = admin.escapeLiteral(secretOf(role));
+        await admin.query(`${exists ? 'ALTER' : 'CREATE'} ROLE ${q} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD ${pw}`);
+      }
+      await admin.query(`ALTER DATABASE ${admin.escapeIdentifier(db)} OWNER TO ${admin.escapeIdentifier(owner)}`);
+      await admin.query(`REVOKE ALL ON DATABASE ${admin.escapeIdentifier(db)} FROM PUBLIC`);
+      await admin.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${admin.escapeIdentifier(db)} TO ${admin.escapeIdentifier(app)}`);
+      const inDb = new (pg().Client)({ connectionString: databaseUrl(baseUrl, db), connectionTimeoutMillis: 5000 });
+      inDb.on('error', () => undefined);
+      await inDb.connect();
+      try {
+        const o = inDb.escapeIdentifier(owner);
+        const a = inDb.escapeIdentifier(app);
+        await inDb.query(`ALTER SCHEMA public OWNER TO ${o}`);
+        // Tables migrated before the roles existed (as the superuser) move to the owner.
+        const objects = await inDb.query(
+          `select c.relname, c.relkind from pg_class c join pg_namespace n on n.oid = c.relnamespace
+            where n.nspname = 'public' and c.relkind in ('r', 'S', 'v', 'p')`,
+        );
+        for (const row of objects.rows) {
+          const kind = row.relkind === 'S' ? 'SEQUENCE' : row.relkind === 'v' ? 'VIEW' : 'TABLE';
+          await inDb.query(`ALTER ${kind} public.${inDb.escapeIdentifier(row.relname)} OWNER TO ${o}`);
+        }
+        await inDb.query(`GRANT USAGE ON SCHEMA public TO ${a}`);
+        await inDb.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${a}`);
+        await inDb.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${a}`);
+        await inDb.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${o} IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${a}`);
+        await inDb.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${o} IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${a}`);
+      } finally {
+        await inDb.end().catch(() => undefined);
+      }
+      const withUser = (role) => {
+        const u = new URL(databaseUrl(baseUrl, db));
+        u.username = role;
+        u.password = secretOf(role);
+        return u.toString();
+      };
+      out[db] = { ownerUrl: withUser(owner), appUrl: withUser(app) };
+    }
+    fs.mkdirSync(LOCAL, { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+    log(`Service databases use their own roles (<db>_owner migrates, <db>_app runs the service; secrets in .local/db-roles.json).`);
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+  return out;
+}
+
 module.exports = {
   ensurePostgres,
   ensureDatabases,
+  ensureServiceRoles,
   databaseUrl,
   serverUrl,
   probePostgres: probe,

@@ -1,4 +1,4 @@
 // ESM face of postgres.cjs.
 import m from './postgres.cjs';
 
-export const { ensurePostgres, ensureDatabases, databaseUrl, serverUrl, probePostgres, EMBEDDED_PORT } = m;
+export const { ensurePostgres, ensureDatabases, ensureServiceRoles, databaseUrl, serverUrl, probePostgres, EMBEDDED_PORT } = m;

@@ -15,7 +15,10 @@ const kafkaLib = require('./kafka.cjs') as {
 };
 const pgLib = require('./postgres.cjs') as {
   ensurePostgres(opts: { env?: NodeJS.ProcessEnv; log?: (m: string) => void }): Promise<{ baseUrl: string }>;
+  ensureDatabases(baseUrl: string, names: string[], opts?: { log?: (m: string) => void }): Promise<string[]>;
+  ensureServiceRoles(baseUrl: string, names: string[], opts?: { log?: (m: string) => void }): Promise<Record<string, { ownerUrl: string; appUrl: string }>>;
 };
+const { Client } = require('pg') as typeof import('pg');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The environment as the provisioning sees it when no external broker is configured. */
@@ -73,5 +76,36 @@ describe('local provisioning', () => {
       /^DATABASE_URL=postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/techbridge does not answer \(.+\): start that server or unset DATABASE_URL to use a local one\.$/,
     );
     expect(message).not.toContain('secret');
+  });
+
+  it('gives each service database an owner role for migrations and an app role with data rights only', async () => {
+    const base = (process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432').replace(/\/+$/, '');
+    const names = ['techbridge_roles_a_test', 'techbridge_roles_b_test'];
+    const admin = new Client({ connectionString: `${base}/postgres` });
+    await admin.connect();
+    for (const n of names) await admin.query(`DROP DATABASE IF EXISTS "${n}" WITH (FORCE)`);
+    await admin.end();
+    await pgLib.ensureDatabases(base, names, { log });
+    const roles = await pgLib.ensureServiceRoles(base, names, { log });
+    const connect = async (url: string) => {
+      const c = new Client({ connectionString: url });
+      await c.connect();
+      return c;
+    };
+    const owner = await connect(roles[names[0]].ownerUrl);
+    await owner.query(`CREATE TABLE things (id int PRIMARY KEY, name text)`);
+    await owner.end();
+    const app = await connect(roles[names[0]].appUrl);
+    try {
+      await app.query(`INSERT INTO things VALUES (1, '光伏')`);
+      expect((await app.query(`SELECT name FROM things`)).rows).toEqual([{ name: '光伏' }]);
+      await expect(app.query(`CREATE TABLE evil (id int)`)).rejects.toThrow(/permission denied/);
+      await expect(app.query(`DROP TABLE things`)).rejects.toThrow(/must be owner|permission denied/);
+    } finally {
+      await app.end();
+    }
+    // A service's role cannot even connect to another service's database.
+    const wrongDb = roles[names[0]].appUrl.replace(`/${names[0]}`, `/${names[1]}`);
+    await expect(connect(wrongDb)).rejects.toThrow(/permission denied|not permitted/);
   });
 });

@@ -98,9 +98,8 @@ function adminApiKey() {
   const key = crypto.randomBytes(32).toString('base64url');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${key}\n`, { mode: 0o600 });
-  log(
-    `Generated an admin API key (kept in .local/admin-api-key; set ADMIN_API_KEY to use your own):\n  ${key}`,
-  );
+  // Never printed: terminals and CI logs are kept. Read it from the file (mode 600) when you need it.
+  log('Generated an admin API key into .local/admin-api-key (readable by you only; set ADMIN_API_KEY to use your own).');
   return { key, source: '.local/admin-api-key' };
 }
 
@@ -205,17 +204,15 @@ async function main() {
     }
   }
   ensureBuild({ log, env });
-  const { ensurePostgres, ensureDatabases, databaseUrl } = await import('./postgres.mjs');
+  const { ensurePostgres, ensureDatabases, ensureServiceRoles, databaseUrl } = await import('./postgres.mjs');
   const { ensureKafka, ensureTopics } = await import('./kafka.mjs');
   const admin = adminApiKey();
 
   // 2. Postgres and Kafka.
   postgres = await ensurePostgres({ env, log });
-  await ensureDatabases(
-    postgres.baseUrl,
-    services.filter((s) => s.database).map((s) => s.database),
-    { log },
-  );
+  const databases = services.filter((s) => s.database).map((s) => s.database);
+  await ensureDatabases(postgres.baseUrl, databases, { log });
+  const roles = await ensureServiceRoles(postgres.baseUrl, databases, { log });
   kafka = await ensureKafka({ instance: 'dev', env, log });
   await ensureTopics(kafka.brokers, topicsFile, { log });
 
@@ -227,16 +224,19 @@ async function main() {
     KAFKA_BROKERS: kafka.brokers,
     ADMIN_API_KEY: admin.key,
   };
-  const envFor = (s) => ({
+  // The service runs as its database's app role (data rights only); migrations as its owner role.
+  const envFor = (s, { migrate = false } = {}) => ({
     ...baseEnv,
     PORT: String(s.port),
-    ...(s.database ? { DATABASE_URL: databaseUrl(postgres.baseUrl, s.database) } : {}),
+    ...(s.database
+      ? { DATABASE_URL: roles[s.database]?.[migrate ? 'ownerUrl' : 'appUrl'] ?? databaseUrl(postgres.baseUrl, s.database) }
+      : {}),
   });
 
   // 3. Migrations, one service at a time (each script exits 0 when done).
   for (const [i, s] of services.entries()) {
     if (!s.migrate || shuttingDown) continue;
-    const rec = runChild(`${s.name}:migrate`, s.migrate, envFor(s), i);
+    const rec = runChild(`${s.name}:migrate`, s.migrate, envFor(s, { migrate: true }), i);
     const done = await rec.done;
     if (done.code !== 0) {
       throw new ProvisionError(

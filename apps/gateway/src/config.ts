@@ -24,6 +24,17 @@ export const gatewayConfigSchema = z.object({
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   /** Keep-alive connections per upstream in the undici pool. */
   UPSTREAM_CONNECTIONS: z.coerce.number().int().min(1).default(128),
+  /**
+   * Proxies in front of the gateway whose X-Forwarded-For is believed (a load balancer's addresses or
+   * CIDRs, comma-separated). Empty: the socket peer is the client.
+   */
+  TRUST_PROXY: z.string().default(''),
+  /** A request (headers and body) must arrive within this time; a slow sender is cut off (slowloris). */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** Open connections allowed per client address. */
+  MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(1).default(64),
+  /** Largest request body passed on (the services' own limit: a larger body never reaches them). */
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(100 * 1024),
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 

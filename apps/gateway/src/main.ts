@@ -1,6 +1,8 @@
 import helmet from '@fastify/helmet';
 import httpProxy from '@fastify/http-proxy';
 import { randomUUID } from 'node:crypto';
+import { Socket } from 'node:net';
+import { Readable, Transform } from 'node:stream';
 import Fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ConfigError, PROBLEM_TYPE_BASE } from '@techbridge/platform';
 import { GatewayConfig, loadGatewayConfig } from './config';
@@ -24,11 +26,66 @@ function problem(reply: FastifyReply, status: number, title: string, detail: str
     .send(JSON.stringify({ type: `${PROBLEM_TYPE_BASE}${status === 404 ? 'not-found' : `http-${status}`}`, title, status, detail, instance }));
 }
 
+function tooLarge(reply: FastifyReply, instance: string, limit: number) {
+  return reply
+    .code(413)
+    .header('content-type', 'application/problem+json; charset=utf-8')
+    .send(
+      JSON.stringify({
+        type: `${PROBLEM_TYPE_BASE}http-413`,
+        title: 'Payload too large',
+        status: 413,
+        detail: `The request body is larger than ${limit} bytes.`,
+        instance,
+        errors: [{ field: 'body', message: `larger than ${limit} bytes` }],
+      }),
+    );
+}
+
+/** Passes a body stream on, failing it with 413 once it has carried more than `limit` bytes. */
+function limitStream(payload: Readable, limit: number): Readable {
+  let seen = 0;
+  const counted = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      seen += chunk.length;
+      if (seen > limit) done(Object.assign(new Error(`body larger than ${limit} bytes`), { statusCode: 413 }));
+      else done(null, chunk);
+    },
+  });
+  payload.on('error', (err) => counted.destroy(err));
+  return payload.pipe(counted);
+}
+
+/** Closes connections beyond `max` open ones from one client address (the socket peer). */
+function limitConnectionsPerClient(app: FastifyInstance, max: number): void {
+  const open = new Map<string, number>();
+  app.server.on('connection', (socket: Socket) => {
+    const peer = socket.remoteAddress ?? 'unknown';
+    const n = (open.get(peer) ?? 0) + 1;
+    if (n > max) {
+      socket.destroy();
+      return;
+    }
+    open.set(peer, n);
+    socket.once('close', () => {
+      const left = (open.get(peer) ?? 1) - 1;
+      if (left <= 0) open.delete(peer);
+      else open.set(peer, left);
+    });
+  });
+}
+
 export async function createGatewayApp(config: GatewayConfig): Promise<FastifyInstance> {
+  const trusted = config.TRUST_PROXY.split(',').map((x) => x.trim()).filter(Boolean);
   const app = Fastify({
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers["x-api-key"]'] },
-    // The gateway is the edge: the socket peer is the client. Never believe a client's X-Forwarded-For.
-    trustProxy: false,
+    // The gateway is the edge: the socket peer is the client, unless it is a configured load balancer.
+    // Never believe X-Forwarded-For from anyone else.
+    trustProxy: trusted.length > 0 ? trusted : false,
+    // Slowloris: headers and body must arrive in time; idle keep-alive sockets are closed.
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+    connectionTimeout: config.REQUEST_TIMEOUT_MS,
+    bodyLimit: config.BODY_LIMIT_BYTES,
     // Keep a caller's correlation id when it is a sane token, else mint one.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -38,14 +95,24 @@ export async function createGatewayApp(config: GatewayConfig): Promise<FastifyIn
   });
 
   await app.register(helmet, { contentSecurityPolicy: false, global: true });
+  limitConnectionsPerClient(app, config.MAX_CONNECTIONS_PER_CLIENT);
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    // The body limit is enforced here, before anything reaches a service: a service that answers 413
+    // and closes while the body is still streaming would otherwise turn into a 503 (EPIPE) here.
+    const length = Number(req.headers['content-length'] ?? 0);
+    if (length > config.BODY_LIMIT_BYTES) {
+      reply.header('connection', 'close');
+      return tooLarge(reply, req.url, config.BODY_LIMIT_BYTES);
+    }
   });
+  // Chunked bodies (no Content-Length) are counted as they stream.
+  app.addHook('preParsing', async (req, _reply, payload) => limitStream(payload, config.BODY_LIMIT_BYTES));
 
   const urls = upstreamUrls(config);
   const rewriteRequestHeaders = (req: FastifyRequest, headers: Record<string, any>) => {
     // Overwrite, never append: a client-supplied X-Forwarded-For would let it pick its own rate-limit key.
-    headers['x-forwarded-for'] = req.socket.remoteAddress ?? req.ip;
+    headers['x-forwarded-for'] = req.ip;
     headers['x-forwarded-proto'] = req.protocol;
     headers['x-forwarded-host'] = req.headers.host ?? '';
     headers['x-request-id'] = req.id;
@@ -55,6 +122,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<FastifyIn
   };
   const onError = (reply: FastifyReply, { error }: { error: Error & { statusCode?: number } }) => {
     const instance = reply.request.url;
+    if (error.statusCode === 413) return tooLarge(reply, instance, config.BODY_LIMIT_BYTES);
     if (error.statusCode === 504) {
       return problem(reply, 504, 'Gateway timeout', 'The service behind this path did not answer in time.', instance);
     }
@@ -116,6 +184,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<FastifyIn
     problem(reply, 404, 'Not found', `No service answers ${req.method} ${req.url.split('?')[0]}.`, req.url),
   );
   app.setErrorHandler((err: Error & { statusCode?: number }, req, reply) => {
+    if (err.statusCode === 413) return tooLarge(reply, req.url, config.BODY_LIMIT_BYTES);
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) req.log.error({ err }, 'gateway error');
     return problem(reply, status, status === 500 ? 'Internal error' : 'Bad request', status === 500 ? 'Unexpected gateway error.' : err.message, req.url);

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { AuthModule } from '@techbridge/auth';
+import { AuthModule, PostgresThrottlerStorage } from '@techbridge/auth';
+import { AdminCredentialsController } from './admin/admin-credentials.controller';
 import { MessagingModule } from '@techbridge/messaging';
 import { serviceCoreImports } from '@techbridge/platform';
 import { ProfilesConfig } from './config';
@@ -26,11 +27,19 @@ export class ProfilesModule {
           useFactory: () => ({ service: 'profiles', brokers: config.KAFKA_BROKERS, databaseUrl: config.DATABASE_URL }),
         }),
         AuthModule.forRootAsync({ useFactory: () => ({ adminApiKey: config.ADMIN_API_KEY }), projectCredentials: false }),
-        ThrottlerModule.forRoot({
-          throttlers: [{ name: 'registration', limit: config.REGISTRATION_RATE_LIMIT, ttl: config.REGISTRATION_RATE_WINDOW_MS }],
+        // Budgets shared by every profiles instance (Postgres), per client address.
+        ThrottlerModule.forRootAsync({
+          inject: [PostgresThrottlerStorage],
+          useFactory: (storage: PostgresThrottlerStorage) => ({
+            throttlers: [
+              { name: 'registration', limit: config.REGISTRATION_RATE_LIMIT, ttl: config.REGISTRATION_RATE_WINDOW_MS },
+              { name: 'profile-update', limit: config.PROFILE_UPDATE_RATE_LIMIT, ttl: 60_000 },
+            ],
+            storage,
+          }),
         }),
       ],
-      controllers: [EnterpriseController, OrganiserController, MeController],
+      controllers: [EnterpriseController, OrganiserController, MeController, AdminCredentialsController],
       providers: [
         ApiKeyIssuer,
         EnterpriseEvents,

@@ -4,6 +4,8 @@ import { ApiKeyGuard } from './guard/api-key.guard';
 import { AUTH_OPTIONS, AuthOptions } from './guard/auth.options';
 import { CredentialProjectionController } from './credentials/credential-projection.controller';
 import { CredentialStore } from './credentials/credential.store';
+import { PostgresThrottlerStorage } from './rate-limit/postgres-throttler.storage';
+import { RateLimitStore } from './rate-limit/rate-limit.store';
 
 export interface AuthModuleOptions {
   inject?: any[];
@@ -26,9 +28,11 @@ export class AuthModule {
       providers: [
         { provide: AUTH_OPTIONS, useFactory: o.useFactory, inject: o.inject ?? [] },
         CredentialStore,
+        RateLimitStore,
+        PostgresThrottlerStorage,
         { provide: APP_GUARD, useClass: ApiKeyGuard },
       ],
-      exports: [CredentialStore, AUTH_OPTIONS],
+      exports: [CredentialStore, AUTH_OPTIONS, RateLimitStore, PostgresThrottlerStorage],
     };
   }
 }

@@ -10,3 +10,5 @@ export * from './guard/api-key.guard';
 export * from './ownership';
 export * from './auth.module';
 export * from './auth-schema';
+export * from './rate-limit/rate-limit.store';
+export * from './rate-limit/postgres-throttler.storage';

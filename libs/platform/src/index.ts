@@ -15,3 +15,4 @@ export * from './service-core.module';
 export * from './health/readiness.registry';
 export * from './errors/dependency-outage';
 export * from './http/roles.decorator';
+export * from './http/body-guard';

@@ -29,7 +29,7 @@ export const NEED_KIND: ItemKind<NeedEntity, CreateNeedDto, UpdateNeedDto> = {
     else if (creating) e.budget = null;
     if (dto.region !== undefined) e.region = dto.region;
     else if (creating) e.region = null;
-    if (dto.deadline !== undefined) e.deadline = new Date(dto.deadline);
+    if (dto.deadline !== undefined) e.deadline = dto.deadline === null ? null : new Date(dto.deadline);
     else if (creating) e.deadline = null;
     if (dto.urgency !== undefined) e.urgency = dto.urgency;
     else if (creating) e.urgency = 'medium';

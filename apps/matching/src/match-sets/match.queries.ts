@@ -1,9 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Principal, assertCanReadPrivate } from '@techbridge/auth';
 import { Reason, renderReason } from '@techbridge/matching-core';
-import { Problems, decodeCursor, toPage } from '@techbridge/platform';
+import { ProblemException, Problems, decodeCursor, toPage } from '@techbridge/platform';
 import { MATCHING_INDEX } from '../index/matching-index.provider';
 import { MatchingIndex } from '../index/matching-index';
 import { MatchesQuery } from './dto/matches.query';
@@ -24,7 +24,10 @@ export class MatchQueries {
     const set = await this.dataSource.getRepository(MatchSetEntity).findOneBy({ needId });
     if (!set) {
       const need = await this.dataSource.query(`SELECT enterprise_id, status FROM need_projections WHERE id = $1`, [needId]);
-      if (!need[0]) throw Problems.notFound(what);
+      if (!need[0]) {
+        // Matching learns of a need from catalog's event, a few milliseconds after the 201.
+        throw new ProblemException(HttpStatus.NOT_FOUND, 'not-found', 'Not found', `${what} was not found. A need published a moment ago reaches matching within milliseconds: retry shortly.`);
+      }
       assertCanReadPrivate(principal, need[0].enterprise_id, what, true);
       // Published a moment ago: the match set is being computed.
       return { needId, status: 'pending', needVersion: null, computedAt: null, matchCount: 0, hint: null, items: [], nextCursor: null, nearMisses: [] };
@@ -32,7 +35,7 @@ export class MatchQueries {
     assertCanReadPrivate(principal, set.enterpriseId, what, true);
     const limit = q.limit ?? 20;
     const lang = q.lang ?? 'en';
-    const cursor = decodeCursor(q.cursor);
+    const cursor = decodeCursor(q.cursor, 'number');
     const rows = await this.dataSource
       .getRepository(MatchEntity)
       .createQueryBuilder('m')
@@ -74,7 +77,7 @@ export class MatchQueries {
     if (!offer[0]) throw Problems.notFound(what);
     assertCanReadPrivate(principal, offer[0].enterprise_id, what, true);
     const limit = q.limit ?? 20;
-    const cursor = decodeCursor(q.cursor);
+    const cursor = decodeCursor(q.cursor, 'number');
     const qb = this.dataSource
       .getRepository(MatchEntity)
       .createQueryBuilder('m')

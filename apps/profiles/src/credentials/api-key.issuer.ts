@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { CredentialRole, CredentialSnapshotV1, EventTypes, Topics, createEnvelope, sourceOf } from '@techbridge/contracts';
-import { generateApiKey, hashApiKey } from '@techbridge/auth';
+import { CredentialStore, generateApiKey, hashApiKey } from '@techbridge/auth';
 import { OutboxPublisher } from '@techbridge/messaging';
 
 interface RevokedRow {
@@ -29,9 +28,9 @@ export class ApiKeyIssuer {
   constructor(private readonly outbox: OutboxPublisher) {}
 
   async issue(manager: EntityManager, principalId: string, role: CredentialRole): Promise<IssuedKey> {
-    const apiKey = generateApiKey();
+    const { keyId, apiKey } = generateApiKey();
     const data: CredentialSnapshotV1 = {
-      keyId: randomUUID(),
+      keyId,
       principalId,
       role,
       keyHash: hashApiKey(apiKey),
@@ -56,6 +55,8 @@ export class ApiKeyIssuer {
       [principalId, keep ?? null],
     );
     for (const row of revoked) {
+      // Every profiles instance drops the key from its cache when this commits; the event does the rest.
+      await CredentialStore.announceChange(manager, row.key_hash);
       await this.announce(manager, EventTypes.CredentialRevoked, {
         keyId: row.key_id,
         principalId: row.principal_id,

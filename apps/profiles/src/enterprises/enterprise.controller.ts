@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res, UseGuards, Header } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import { CurrentPrincipal, Principal, Public } from '@techbridge/auth';
 import { RegisterEnterpriseDto } from './dto/register-enterprise.dto';
 import { UpdateEnterpriseDto } from './dto/update-enterprise.dto';
@@ -24,7 +24,9 @@ export class EnterpriseController {
 
   @Post()
   @Public()
+  @Header('Cache-Control', 'no-store') // the new API key must not sit in any cache
   @UseGuards(ThrottlerGuard)
+  @SkipThrottle({ 'profile-update': true })
   @ApiOperation({ summary: 'Register a Chinese or Pakistani enterprise; the API key is shown only in this response.' })
   @ApiCreatedResponse({ description: 'The profile (with its private contact) and `apiKey`.' })
   async create(@Body() dto: RegisterEnterpriseDto, @Res({ passthrough: true }) reply: any) {
@@ -48,6 +50,8 @@ export class EnterpriseController {
   }
 
   @Patch(':id')
+  @UseGuards(ThrottlerGuard)
+  @SkipThrottle({ registration: true })
   @ApiOperation({ summary: 'Change a profile (owner or admin).' })
   patch(@CurrentPrincipal() principal: Principal, @Param('id', uuid) id: string, @Body() dto: UpdateEnterpriseDto) {
     return this.update.execute(principal, id, dto);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { EventTypes } from '@techbridge/contracts';
+import { Problems } from '@techbridge/platform';
 import { ApiKeyIssuer } from '../credentials/api-key.issuer';
 import { normaliseLegalName } from './domain/legal-name';
 import { RegisterEnterpriseDto } from './dto/register-enterprise.dto';
@@ -23,6 +24,13 @@ export class RegisterEnterpriseUseCase {
   async execute(dto: RegisterEnterpriseDto): Promise<EnterpriseView & { apiKey: string }> {
     try {
       return await this.dataSource.transaction(async (manager) => {
+        // One registration per contact email at a time (the lock), and none for an email in use.
+        const email = dto.contact.email.trim().toLowerCase();
+        await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 17))`, [email]);
+        const taken = await manager.query(`SELECT 1 FROM enterprises WHERE lower(contact_email) = $1 AND status = 'active' LIMIT 1`, [email]);
+        if (taken.length > 0) {
+          throw Problems.conflict('An account with this contact email is already registered.', [{ field: 'contact.email', message: 'already registered' }]);
+        }
         const enterprise = manager.create(EnterpriseEntity, {
           id: randomUUID(),
           legalName: dto.legalName.trim(),
@@ -36,7 +44,7 @@ export class RegisterEnterpriseUseCase {
           website: dto.website ?? null,
           languages: dto.languages,
           contactName: dto.contact.name.trim(),
-          contactEmail: dto.contact.email.trim().toLowerCase(),
+          contactEmail: email,
           contactPhone: dto.contact.phone ?? null,
           status: 'active',
           version: 1,

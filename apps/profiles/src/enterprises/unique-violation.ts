@@ -9,11 +9,6 @@ export function rethrowDuplicate(err: unknown): never {
       // The organiser body has a top-level `email` (no contact object): name the field the client sent.
       throw Problems.conflict('An organiser with this email is already registered.', [{ field: 'email', message: 'already registered' }]);
     }
-    if (driver.constraint === 'enterprises_contact_email_uq') {
-      throw Problems.conflict('An account with this contact email is already registered.', [
-        { field: 'contact.email', message: 'already registered' },
-      ]);
-    }
     if (driver.constraint === 'enterprises_country_legal_name_uq') {
       throw Problems.conflict('An enterprise with this legal name is already registered in this country.', [
         { field: 'legalName', message: 'already registered in this country' },

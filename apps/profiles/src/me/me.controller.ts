@@ -1,4 +1,4 @@
-import { Controller, Get, Post } from '@nestjs/common';
+import { Controller, Get, Post, Header } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
@@ -33,6 +33,7 @@ export class MeController {
   }
 
   @Post('api-keys')
+  @Header('Cache-Control', 'no-store') // the new API key must not sit in any cache
   @ApiOperation({
     summary: 'Rotate: issue a new API key (shown once) and revoke every older key of the caller, in every service.',
   })

@@ -1,4 +1,4 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, Post, Header } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
@@ -22,6 +22,7 @@ export class OrganiserController {
 
   @Post()
   @Roles('admin')
+  @Header('Cache-Control', 'no-store') // the new API key must not sit in any cache
   @ApiOperation({ summary: 'Create a workshop organiser account (admin only); its API key is shown once.' })
   async create(@Body() dto: RegisterOrganiserDto) {
     try {

@@ -12,10 +12,12 @@ import { CredentialStore } from './credential.store';
  */
 @Controller()
 export class CredentialProjectionController {
-  constructor(private readonly store: CredentialStore) {}
-
-  /** Both types carry the whole credential: issued and revoked are applied the same way. */
-  @EventPattern([EventTypes.CredentialIssued, EventTypes.CredentialRevoked], { group: 'credentials' })
+  /**
+   * Both types carry the whole credential: issued and revoked are applied the same way. Never
+   * dead-lettered by a handler error — a revocation not applied would leave a key working — so it is
+   * retried until it applies (later keys of its partition wait: fail closed).
+   */
+  @EventPattern([EventTypes.CredentialIssued, EventTypes.CredentialRevoked], { group: 'credentials', maxAttempts: Number.POSITIVE_INFINITY })
   async credentialChanged(@Payload() event: EventEnvelope<CredentialSnapshotV1>, @Ctx() ctx: InboxContext): Promise<void> {
     const d = event.data;
     await ctx.manager.query(
@@ -24,6 +26,7 @@ export class CredentialProjectionController {
        ON CONFLICT (key_id) DO UPDATE SET revoked_at = COALESCE(credentials.revoked_at, EXCLUDED.revoked_at)`,
       [d.keyId, d.principalId, d.role, d.keyHash, d.issuedAt, d.revokedAt ?? null],
     );
-    ctx.afterCommit(() => this.store.invalidate());
+    // Every instance of this service drops the key from its cache when this commits.
+    await CredentialStore.announceChange(ctx.manager, d.keyHash);
   }
 }

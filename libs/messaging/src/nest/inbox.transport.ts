@@ -12,6 +12,8 @@ export interface InboxPatternExtras {
   group?: string;
   /** Partitions of the group processed concurrently (default 3). */
   concurrency?: number;
+  /** Handler attempts before dead-lettering (default 5; Infinity: retry until it applies). */
+  maxAttempts?: number;
 }
 
 export const INBOX_TRANSPORT_ID = Symbol('techbridge-inbox');
@@ -61,7 +63,7 @@ export class InboxTransport extends Server implements CustomTransportStrategy {
 
   /** One consumer per group: its handlers by event type, its topics from the registry. */
   consumerOptions(): InboxConsumerOptions[] {
-    const groups = new Map<string, { handlers: Record<string, EventHandler>; topics: Set<string>; concurrency?: number }>();
+    const groups = new Map<string, { handlers: Record<string, EventHandler>; topics: Set<string>; concurrency?: number; maxAttempts?: number }>();
     for (const [type, head] of this.messageHandlers) {
       if (!head.isEventHandler) continue;
       const extras = (head.extras ?? {}) as InboxPatternExtras;
@@ -75,6 +77,7 @@ export class InboxTransport extends Server implements CustomTransportStrategy {
       group.handlers[type] = (event, ctx) => this.invoke(head, event, ctx);
       group.topics.add(topicOfType(type));
       if (extras.concurrency) group.concurrency = extras.concurrency;
+      if (extras.maxAttempts) group.maxAttempts = extras.maxAttempts;
       groups.set(name, group);
     }
     return [...groups].map(([name, g]) => ({
@@ -83,6 +86,7 @@ export class InboxTransport extends Server implements CustomTransportStrategy {
       topics: [...g.topics].sort(),
       handlers: g.handlers,
       partitionsConsumedConcurrently: g.concurrency,
+      maxAttempts: g.maxAttempts,
     }));
   }
 

@@ -4,7 +4,8 @@ import { z } from 'zod';
 export const baseConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535),
-  HOST: z.string().default('0.0.0.0'),
+  /** Listen on loopback unless told otherwise: the services are reached through the gateway. */
+  HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().url(),
   KAFKA_BROKERS: z.string().min(1),
   /** Broker security (none by default; Strimzi SCRAM users in deploy/k8s): read by libs/messaging. */

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { inputProblemBody, inputProblems } from './body-guard';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { createValidationPipe } from './validation.pipe';
 
@@ -22,12 +23,23 @@ export interface HttpAppOptions {
  * strict validation, RFC 9457 errors, OpenAPI at /docs, graceful shutdown hooks.
  */
 export async function createHttpApp(module: Type<unknown> | DynamicModule, o: HttpAppOptions): Promise<NestFastifyApplication> {
-  // X-Forwarded-For is believed only from the gateway's side of the network (loopback / private ranges).
-  const trustProxy = process.env.TRUST_PROXY ?? 'loopback, uniquelocal';
-  const adapter = new FastifyAdapter({ bodyLimit: MAX_BODY_BYTES, trustProxy });
+  // X-Forwarded-For is believed only from the configured proxy hops (the gateway): loopback by default,
+  // where `npm start` runs it. In a cluster, set TRUST_PROXY to the gateway's addresses (see deploy/).
+  const trustProxy = process.env.TRUST_PROXY ?? 'loopback';
+  // __proto__ / constructor.prototype keys are refused by the JSON parser itself (400).
+  const adapter = new FastifyAdapter({ bodyLimit: MAX_BODY_BYTES, trustProxy, onProtoPoisoning: 'error', onConstructorPoisoning: 'error' });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: o.bufferLogs ?? true });
   app.useLogger(app.get(Logger));
   await app.register(helmet as any, { contentSecurityPolicy: false });
+  // Before any validation or transformation: depth, NUL and lone surrogates in the body or the query.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('preValidation', async (request: { body?: unknown; query?: unknown }, reply: any) => {
+      const errors = [...inputProblems(request.body), ...inputProblems(request.query)];
+      if (errors.length === 0) return;
+      return reply.code(400).header('content-type', 'application/problem+json').send(inputProblemBody(errors));
+    });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   // Nest routes Fastify's own errors (body too large, malformed JSON) through this filter as well.

@@ -1,4 +1,5 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidateBy, getMetadataStorage } from 'class-validator';
 import { FieldError, Problems } from './problem';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
@@ -12,13 +13,53 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   });
 }
 
+const ALLOW_NULL = 'allowNull';
+
+/**
+ * `null` clears this (optional) field, e.g. `{"price": null}` removes a price. Every other field refuses
+ * `null` with a 400 naming it — `@IsOptional()` alone would let `null` through to the service.
+ */
+export function AllowNull(): PropertyDecorator {
+  return ValidateBy({ name: ALLOW_NULL, validator: { validate: () => true } });
+}
+
+function allowsNull(target: object, property: string): boolean {
+  return getMetadataStorage()
+    .getTargetValidationMetadatas(target.constructor, '', true, false)
+    .some((m) => m.propertyName === property && m.name === ALLOW_NULL);
+}
+
+/** Fields holding `null` that do not allow it, in nested DTOs and arrays of them too. */
+function nullFields(value: unknown, path = ''): FieldError[] {
+  if (value === null || typeof value !== 'object') return [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => nullFields(v, `${path}[${i}]`));
+  if (value.constructor === Object) return []; // a plain object: not a DTO (e.g. a JSON map field)
+  return Object.entries(value).flatMap(([key, v]) => {
+    const field = path ? `${path}.${key}` : key;
+    if (v === null) return allowsNull(value, key) ? [] : [{ field, message: `${field} must not be null` }];
+    return nullFields(v, field);
+  });
+}
+
+/** The global pipe, plus the rule above for bodies. */
+class StrictValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const result = await super.transform(value, metadata);
+    if (metadata.type === 'body') {
+      const errors = nullFields(result);
+      if (errors.length > 0) throw Problems.validation(errors);
+    }
+    return result;
+  }
+}
+
 /**
  * Whitelist + forbid unknown fields + transform; every failure names its field (RFC 9457 errors[]).
  * `expectedType` validates against a given class where the parameter's TypeScript type cannot say it
  * (handlers generated for several resources).
  */
 export function createValidationPipe(expectedType?: new (...args: any[]) => unknown): ValidationPipe {
-  return new ValidationPipe({
+  return new StrictValidationPipe({
     expectedType,
     whitelist: true,
     forbidNonWhitelisted: true,

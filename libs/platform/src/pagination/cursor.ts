@@ -32,11 +32,26 @@ export function encodeCursor(position: { k: string | number; id: string }): stri
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined): { k: string | number; id: string } | null {
-  if (!cursor) return null;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
+
+/** What the list sorts by: a timestamp (created/updated at) or a number (score, rank). */
+export type CursorKey = 'timestamp' | 'number';
+
+/**
+ * Reads a cursor this API issued. A cursor that is not base64url JSON of `{k, id}` with `id` a UUID and
+ * `k` of the list's key kind is a 400 naming `cursor` — never a query that fails in the database.
+ */
+export function decodeCursor(cursor: string | undefined, key: CursorKey = 'timestamp'): { k: string | number; id: string } | null {
+  if (cursor === undefined || cursor === '') return null;
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    if (typeof parsed?.id === 'string' && (typeof parsed.k === 'string' || typeof parsed.k === 'number')) return parsed;
+    const idOk = typeof parsed?.id === 'string' && UUID.test(parsed.id);
+    const kOk =
+      key === 'number'
+        ? typeof parsed?.k === 'number' && Number.isFinite(parsed.k)
+        : typeof parsed?.k === 'string' && ISO_TIMESTAMP.test(parsed.k) && Number.isFinite(Date.parse(parsed.k));
+    if (idOk && kOk) return { k: parsed.k, id: parsed.id };
   } catch {
     // fall through to the problem below
   }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
-import { IsRegionCode } from '@techbridge/platform';
+import { IsRegionCode, AllowNull } from '@techbridge/platform';
 import { IPR_STATUSES } from '@techbridge/taxonomy';
 import { CatalogItemDto } from '../../items/dto/catalog-item.dto';
 import { IsFutureDate } from '../../items/dto/future-date.validator';
@@ -22,6 +22,7 @@ export class CreateOfferDto extends CatalogItemDto {
   @IsOptional()
   @ValidateNested()
   @Type(() => MoneyRangeDto)
+  @AllowNull()
   price?: MoneyRangeDto;
 
   @ApiPropertyOptional({ type: [String], example: ['PK-PB', 'PK-SD'], description: 'ISO 3166-2 regions; empty = anywhere.' })

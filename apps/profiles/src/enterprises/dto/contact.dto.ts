@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsE164 } from '@techbridge/platform';
+import { IsE164, AllowNull } from '@techbridge/platform';
 
 /** Private: shown only to the owner and admins; other enterprises see it only through introductions. */
 export class ContactDto {
@@ -18,5 +18,6 @@ export class ContactDto {
   @ApiPropertyOptional({ example: '+923001234567' })
   @IsOptional()
   @IsE164()
+  @AllowNull()
   phone?: string;
 }

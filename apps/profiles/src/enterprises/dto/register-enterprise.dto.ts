@@ -13,7 +13,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsRegionCode, IsSectorCode, RegionInCountry } from '@techbridge/platform';
+import { IsRegionCode, IsSectorCode, RegionInCountry, AllowNull } from '@techbridge/platform';
 import { COUNTRIES, LANGUAGES, ORGANISATION_TYPES, SIZE_BANDS } from '@techbridge/taxonomy';
 import { ContactDto } from './contact.dto';
 
@@ -38,6 +38,7 @@ export class RegisterEnterpriseDto {
   @IsOptional()
   @IsRegionCode()
   @RegionInCountry('country')
+  @AllowNull()
   region?: string;
 
   @ApiProperty({ enum: ORGANISATION_TYPES })
@@ -47,6 +48,7 @@ export class RegisterEnterpriseDto {
   @ApiPropertyOptional({ enum: SIZE_BANDS })
   @IsOptional()
   @IsIn(SIZE_BANDS)
+  @AllowNull()
   sizeBand?: string;
 
   @ApiProperty({ type: [String], example: ['agriculture/seeds'] })
@@ -61,6 +63,7 @@ export class RegisterEnterpriseDto {
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   @MaxLength(2048)
+  @AllowNull()
   website?: string;
 
   @ApiProperty({ type: [String], enum: LANGUAGES, example: ['zh-Hans', 'en'] })
