@@ -251,7 +251,7 @@ describe('deploy/k8s operating rules', () => {
     }
   });
 
-  it('runs each service\u2019s migrations before its new version starts, on the same database', () => {
+  it('runs each service\u2019s migrations (as the owner) before its new version starts (as <svc>_app), on the same database', () => {
     for (const name of SERVICES) {
       const spec = find(prod, 'Deployment', name).spec.template.spec;
       const [migrate] = spec.initContainers;
@@ -260,6 +260,20 @@ describe('deploy/k8s operating rules', () => {
       expect(url(migrate)).toBe(url(spec.containers[0]));
       expect(url(migrate)).toContain(`/techbridge_${name}?`);
       expect(migrate.env.find((e: any) => e.name === 'SERVICE').value).toBe(name);
+      // Least privilege: migrations as the database's owner, the service as <svc>_app (data rights only,
+      // granted by the migration run: DATABASE_APP_ROLE).
+      const secretOf = (c: any, v: string) => c.env.find((e: any) => e.name === v).valueFrom.secretKeyRef.name;
+      expect(secretOf(migrate, 'DB_USER')).toBe(`${name}-db`);
+      expect(secretOf(spec.containers[0], 'DB_USER')).toBe(`${name}-db-app`);
+      expect(secretOf(spec.containers[0], 'DB_PASSWORD')).toBe(`${name}-db-app`);
+      const appSecret = find(prod, 'Secret', `${name}-db-app`);
+      expect(migrate.env.find((e: any) => e.name === 'DATABASE_APP_ROLE').value).toBe(appSecret.stringData.username);
+      expect(find(prod, 'Secret', `${name}-db`).stringData.username).toBe(name);
+      const cluster = find(prod, 'Cluster', 'techbridge-pg');
+      const roles = cluster.spec.managed.roles.map((r: any) => [r.name, r.passwordSecret.name]);
+      expect(roles).toEqual(expect.arrayContaining([[name, `${name}-db`], [`${name}_app`, `${name}-db-app`]]));
+      const db = prod.find((r) => r.kind === 'Database' && r.spec.name === `techbridge_${name}`)!;
+      expect(db.spec.owner).toBe(name);
     }
     // The image runs `migrate` as node dist/apps/$SERVICE/src/migrate.js.
     expect(fs.readFileSync(path.join(ROOT, 'deploy/docker/entrypoint.sh'), 'utf8')).toContain('exec node "dist/apps/${SERVICE:?set SERVICE}/src/migrate.js"');
@@ -354,7 +368,9 @@ describe('deploy/docker/compose.yaml', () => {
     expect(svc.topics.command).toEqual(['create-topics']);
     expect(svc.topics.depends_on.kafka.condition).toBe('service_healthy');
     for (const name of SERVICES) {
-      expect(svc[`${name}-migrate`]).toMatchObject({ command: ['migrate'], environment: { SERVICE: name } });
+      expect(svc[`${name}-migrate`]).toMatchObject({ command: ['migrate'], environment: { SERVICE: name, DATABASE_APP_ROLE: `${name}_app` } });
+      expect(svc[`${name}-migrate`].environment.DATABASE_URL).toMatch(new RegExp(`^postgres://${name}:`));
+      expect(svc[name].environment.DATABASE_URL).toMatch(new RegExp(`^postgres://${name}_app:`));
       expect(svc[`${name}-migrate`].depends_on.postgres.condition).toBe('service_healthy');
       expect(svc[name].environment).toMatchObject({ SERVICE: name, PORT: portOf(name) });
       expect(svc[name].environment.DATABASE_URL).toContain(`/techbridge_${name}`);
