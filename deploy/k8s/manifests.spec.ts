@@ -297,6 +297,8 @@ describe('deploy/k8s operating rules', () => {
         }
       }
     }
+    // Behind the gateway, a service believes X-Forwarded-For from the gateway only (per-client rate limits).
+    expect(find(prod, 'ConfigMap', 'techbridge-config').data.TRUST_PROXY).toBe('loopback,uniquelocal');
     const ingress = find(prod, 'Ingress', 'techbridge');
     expect(ingress.spec.rules[0].http.paths[0].backend.service.name).toBe('gateway');
   });
