@@ -336,6 +336,10 @@ describe('deploy/k8s operating rules', () => {
     for (const m of ['techbridge_kafka_consumer_lag', 'techbridge_outbox_oldest_pending_age_seconds', 'techbridge_dead_letters_total', 'techbridge_http_requests_total']) {
       expect(exprs).toContain(m);
     }
+    // …and Prometheus scrapes them from the services, never from the (public) gateway.
+    const pm = find(prod, 'PodMonitor', 'techbridge-services');
+    expect(pm.spec.selector.matchLabels['app.kubernetes.io/component']).toBe('service');
+    expect(pm.spec.podMetricsEndpoints).toEqual([expect.objectContaining({ port: 'http', path: '/metrics' })]);
     const ops = fs.readFileSync(path.join(ROOT, 'docs/operations.md'), 'utf8');
     for (const m of new Set(exprs.match(/techbridge_[a-z_]+/g))) expect(ops).toContain(m);
     for (const a of alerts) {
