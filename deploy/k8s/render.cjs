@@ -99,7 +99,8 @@ function applyLabels(r, labels) {
     }
     if (l.includeSelectors) throw new Error('labels: includeSelectors is not supported (selectors are immutable)');
     r.metadata.labels = { ...(r.metadata.labels || {}), ...l.pairs };
-    if (l.includeTemplates !== false && r.spec && r.spec.template && r.spec.template.metadata) {
+    // As kustomize: pod templates only with includeTemplates: true.
+    if (l.includeTemplates === true && r.spec && r.spec.template && r.spec.template.metadata) {
       r.spec.template.metadata.labels = { ...(r.spec.template.metadata.labels || {}), ...l.pairs };
     }
   }
