@@ -15,6 +15,7 @@
  */
 import { MatchingEngine, meanOf, ndcgAtK, precisionAtK, reciprocalRank, type MatchingConfig, type MatchSet, type NeedDoc, type OfferDoc } from '@techbridge/matching-core';
 import { isUrduBodied, loadMatchingFixtures, type EvaluationPart, type MatchingFixtures } from '../../test/fixtures/matching';
+import { distractorOffers } from './distractors';
 import { syntheticOffers } from './synthetic';
 
 export { loadMatchingFixtures, isUrduBodied, type MatchingFixtures, type EvaluationPart };
@@ -98,9 +99,18 @@ export function engineRanker(f: MatchingFixtures, opts: EngineRankerOptions | Pa
   return (need) => presentedOffers(engine.matchNeed(need, { limit: 20 }));
 }
 
-/** `n` synthetic distractor offers from the bench generator (seed 42, ~45 % written in Chinese). */
-export function distractorOffers(n: number): OfferDoc[] {
-  return syntheticOffers(n);
+/**
+ * Extra offers for the quality-at-scale figures (seed 42, ~45 % written in Chinese):
+ *  - 'distractors' (default): `distractorOffers` — other technologies of the same sectors, none
+ *    serving a need of the set (distractors.ts), so grading them 0 is right;
+ *  - 'synthetic': the load generator `syntheticOffers`, built from the graded texts' own technology
+ *    phrases — many of its offers are about a need's technology, so grading them 0 is not right;
+ *    kept to show what the earlier figures measured.
+ */
+export type ExtraOfferKind = 'distractors' | 'synthetic';
+
+export function extraOffers(n: number, kind: ExtraOfferKind = 'distractors'): OfferDoc[] {
+  return kind === 'synthetic' ? syntheticOffers(n) : distractorOffers(n);
 }
 
 export interface EvaluationOptions {
@@ -109,8 +119,10 @@ export interface EvaluationOptions {
   config?: Partial<MatchingConfig>;
   /** restrict to one part of the split (default: every need) */
   part?: EvaluationPart;
-  /** add this many synthetic distractor offers to the engine's corpus (ignored with `rank`) */
+  /** add this many distractor offers to the engine's corpus (ignored with `rank`) */
   distractors?: number;
+  /** which generator makes them (default 'distractors') */
+  distractorKind?: ExtraOfferKind;
 }
 
 function recallAt(ranked: readonly string[], q: Record<string, number>, minRel: number, k = 10): number {
@@ -122,7 +134,7 @@ function recallAt(ranked: readonly string[], q: Record<string, number>, minRel: 
 
 export function runEvaluation(opts: EvaluationOptions = {}): EvaluationResult {
   const f = opts.fixtures ?? loadMatchingFixtures();
-  const rank = opts.rank ?? engineRanker(f, { config: opts.config, extraOffers: opts.distractors ? distractorOffers(opts.distractors) : undefined });
+  const rank = opts.rank ?? engineRanker(f, { config: opts.config, extraOffers: opts.distractors ? extraOffers(opts.distractors, opts.distractorKind) : undefined });
   const zhSet = chineseSubset(f);
   const urSet = urduSubset(f);
   const perNeed: PerNeed[] = f.needs
@@ -172,14 +184,15 @@ if (require.main === module) {
   const args = process.argv.slice(2);
   const part = (args.find((a) => a === 'tuning' || a === 'held-out') as EvaluationPart | undefined) ?? undefined;
   const distractors = Number(args.find((a) => /^\d+$/.test(a)) ?? 0);
-  const r = runEvaluation({ part, distractors });
+  const distractorKind: ExtraOfferKind = args.includes('synthetic') ? 'synthetic' : 'distractors';
+  const r = runEvaluation({ part, distractors, distractorKind });
   const f = loadMatchingFixtures();
   for (const p of r.perNeed) {
     const q = f.qrels[p.needId];
-    const shown = p.ranked.slice(0, 8).map((id) => `${id.replace('offer-', '').replace('syn-offer-', 's')}:${q[id] ?? 0}`).join(' ');
+    const shown = p.ranked.slice(0, 8).map((id) => `${id.replace('syn-offer-', 's').replace('dis-offer-', 'd').replace('offer-', '')}:${q[id] ?? 0}`).join(' ');
     const missing = Object.keys(q).filter((o) => !p.ranked.includes(o)).map((o) => `${o.slice(6)}:${q[o]}`).join(' ');
     console.log(p.needId, p.part, p.unmet ? 'UNMET' : '', p.ndcg10.toFixed(3), shown, '| missing:', missing);
   }
   const round = (x: unknown) => JSON.parse(JSON.stringify(x, (_, v) => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v)));
-  console.log(JSON.stringify(round({ part: part ?? 'all', distractors, overall: r.overall, chinese: r.chinese, urdu: r.urdu, unmet: r.unmet }), null, 1));
+  console.log(JSON.stringify(round({ part: part ?? 'all', distractors, distractorKind, overall: r.overall, chinese: r.chinese, urdu: r.urdu, unmet: r.unmet }), null, 1));
 }

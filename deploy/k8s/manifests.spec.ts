@@ -298,7 +298,16 @@ describe('deploy/k8s operating rules', () => {
       }
     }
     // Behind the gateway, a service believes X-Forwarded-For from the gateway only (per-client rate limits).
-    expect(find(prod, 'ConfigMap', 'techbridge-config').data.TRUST_PROXY).toBe('loopback,uniquelocal');
+    const config = find(prod, 'ConfigMap', 'techbridge-config').data;
+    expect(config.TRUST_PROXY).toBe('loopback,uniquelocal');
+    // Kafka over TLS + SCRAM, the cluster CA trusted through a file every service pod mounts.
+    expect(config).toMatchObject({ KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'scram-sha-512' });
+    for (const name of SERVICES) {
+      const c = find(prod, 'Deployment', name).spec.template.spec.containers[0];
+      const dir = path.dirname(config.NODE_EXTRA_CA_CERTS);
+      expect(c.volumeMounts.map((m: any) => m.mountPath)).toContain(dir);
+      expect(c.env.find((e: any) => e.name === 'KAFKA_SASL_USERNAME').value).toBe(name);
+    }
     const ingress = find(prod, 'Ingress', 'techbridge');
     expect(ingress.spec.rules[0].http.paths[0].backend.service.name).toBe('gateway');
   });

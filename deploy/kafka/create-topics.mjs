@@ -2,7 +2,7 @@
 // the one-shot `topics` job of deploy/docker/compose.yaml. On Kubernetes the Strimzi topic operator does
 // this from deploy/k8s KafkaTopic resources instead.
 //
-//   KAFKA_BROKERS=host:9092 [KAFKA_REPLICATION_FACTOR=1] [KAFKA_SASL_* / KAFKA_SSL*] node deploy/kafka/create-topics.mjs [topics.json]
+//   KAFKA_BROKERS=host:9092 [KAFKA_REPLICATION_FACTOR=1] [KAFKA_SASL_* / KAFKA_SSL] node deploy/kafka/create-topics.mjs [topics.json]
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,8 +23,7 @@ const env = process.env;
 
 function security() {
   const s = {};
-  if (env.KAFKA_SSL_CA_FILE) s.ssl = { ca: [fs.readFileSync(env.KAFKA_SSL_CA_FILE, 'utf8')] };
-  else if (env.KAFKA_SSL === 'true') s.ssl = true;
+  if (env.KAFKA_SSL === 'true') s.ssl = true; // a private CA: NODE_EXTRA_CA_CERTS, as for the services
   if (env.KAFKA_SASL_MECHANISM) {
     s.sasl = { mechanism: env.KAFKA_SASL_MECHANISM.toLowerCase(), username: env.KAFKA_SASL_USERNAME, password: env.KAFKA_SASL_PASSWORD };
   }

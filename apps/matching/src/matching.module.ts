@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@techbridge/auth';
 import { MessagingModule } from '@techbridge/messaging';
-import { serviceCoreImports } from '@techbridge/platform';
+import { serviceCoreImports, kafkaSecurity } from '@techbridge/platform';
 import { MATCHING_CONFIG, MatchingServiceConfig } from './config';
 import { MATCHING_ENTITIES, MATCHING_MIGRATIONS } from './database';
 import { IndexBootstrap } from './index/index-bootstrap';
@@ -28,7 +28,7 @@ export class MatchingModule {
       imports: [
         ...serviceCoreImports('matching', config, { entities: MATCHING_ENTITIES, migrations: MATCHING_MIGRATIONS }),
         MessagingModule.forRootAsync({
-          useFactory: () => ({ service: 'matching', brokers: config.KAFKA_BROKERS, databaseUrl: config.DATABASE_URL }),
+          useFactory: () => ({ service: 'matching', brokers: config.KAFKA_BROKERS, databaseUrl: config.DATABASE_URL, ...kafkaSecurity(config) }),
         }),
         AuthModule.forRootAsync({ useFactory: () => ({ adminApiKey: config.ADMIN_API_KEY }) }),
       ],

@@ -3,7 +3,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AuthModule, PostgresThrottlerStorage } from '@techbridge/auth';
 import { AdminCredentialsController } from './admin/admin-credentials.controller';
 import { MessagingModule } from '@techbridge/messaging';
-import { serviceCoreImports } from '@techbridge/platform';
+import { serviceCoreImports, kafkaSecurity } from '@techbridge/platform';
 import { ProfilesConfig } from './config';
 import { ApiKeyIssuer } from './credentials/api-key.issuer';
 import { PROFILES_ENTITIES, PROFILES_MIGRATIONS } from './database';
@@ -24,7 +24,7 @@ export class ProfilesModule {
       imports: [
         ...serviceCoreImports('profiles', config, { entities: PROFILES_ENTITIES, migrations: PROFILES_MIGRATIONS }),
         MessagingModule.forRootAsync({
-          useFactory: () => ({ service: 'profiles', brokers: config.KAFKA_BROKERS, databaseUrl: config.DATABASE_URL }),
+          useFactory: () => ({ service: 'profiles', brokers: config.KAFKA_BROKERS, databaseUrl: config.DATABASE_URL, ...kafkaSecurity(config) }),
         }),
         AuthModule.forRootAsync({ useFactory: () => ({ adminApiKey: config.ADMIN_API_KEY }), projectCredentials: false }),
         // Budgets shared by every profiles instance (Postgres), per client address.

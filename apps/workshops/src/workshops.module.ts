@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@techbridge/auth';
 import { MessagingModule } from '@techbridge/messaging';
-import { serviceCoreImports } from '@techbridge/platform';
+import { serviceCoreImports, kafkaSecurity } from '@techbridge/platform';
 import { WORKSHOPS_CONFIG, WorkshopsConfig } from './config';
 import { WORKSHOPS_ENTITIES, WORKSHOPS_MIGRATIONS } from './database';
 import { EnterpriseProjectionController } from './enterprises/enterprise-projection.controller';
@@ -27,7 +27,7 @@ export class WorkshopsModule {
       imports: [
         ...serviceCoreImports('workshops', config, { entities: WORKSHOPS_ENTITIES, migrations: WORKSHOPS_MIGRATIONS }),
         MessagingModule.forRootAsync({
-          useFactory: () => ({ service: 'workshops', brokers: config.KAFKA_BROKERS, databaseUrl: config.DATABASE_URL }),
+          useFactory: () => ({ service: 'workshops', brokers: config.KAFKA_BROKERS, databaseUrl: config.DATABASE_URL, ...kafkaSecurity(config) }),
         }),
         AuthModule.forRootAsync({ useFactory: () => ({ adminApiKey: config.ADMIN_API_KEY }) }),
       ],

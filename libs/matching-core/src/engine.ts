@@ -13,7 +13,7 @@ import { evaluatePair, evidenceGate, passesHardFilters, sectorFit, convert, type
 import { isLive, modesOf, needFeatures, offerFeatures, type PairFeatures } from './scoring/features';
 import { vectorize, type ConceptVector } from './scoring/vectorize';
 import { encodeQuotes } from './explain/quotes';
-import { conceptLabels } from './text/analyzer';
+import { conceptKind, conceptLabels } from './text/analyzer';
 import type { Match, MatchSet, MatchedTerm, NeedDoc, OfferDoc, Reason } from './types';
 
 export { renderReason };
@@ -46,10 +46,19 @@ export function idfOf(df: number, n: number): number {
   return Math.log(1 + 1 / (share + IDF_SHARE_FLOOR));
 }
 
+/**
+ * Query weight of a code (model number, part number, standard) relative to a translated concept. A
+ * code names the product itself: shared, it is the strongest single piece of evidence two texts can
+ * have; missing from an offer, that offer is probably about another model.
+ */
+export const CODE_WEIGHT = 2;
+
 interface QueryConcept {
   c: string;
   qw: number;
   idf: number;
+  /** a surface-form concept (code or unmapped word): scored outside the saturating part */
+  specific: boolean;
 }
 
 type Failure = 'trl' | 'budget' | 'region' | 'score';
@@ -139,7 +148,9 @@ export class MatchingEngine {
   readonly config: MatchingConfig;
   private readonly offers = new ConceptIndex<PairFeatures>();
   private readonly needs = new ConceptIndex<PairFeatures>();
+  /** per slot: BM25 over translated concepts, and over surface-form concepts (codes, unmapped words) */
   private acc = new Float64Array(1024);
+  private accS = new Float64Array(1024);
   private mark = new Uint8Array(1024);
 
   constructor(config?: Partial<MatchingConfig>) {
@@ -216,40 +227,50 @@ export class MatchingEngine {
     const hint: Reason | null = useText ? null : { code: 'hint.noUsableText', params: {} };
 
     // --- query concepts: top by qw·idf
+    // Two parts of the need's text (see textScore): translated concepts, whose BM25 saturates at
+    // TEXT_SATURATION of their ideal (no offer uses every word of a need), and surface-form concepts
+    // — codes and words the dictionaries cannot map —, scored on their own and weighted by their share
+    // of the ideal, so that general vocabulary cannot saturate them away: an offer that shares the
+    // need's model number ranks above an otherwise identical one that does not, and a need whose own
+    // words are unknown to the dictionaries is not taken as fully covered by its few general words.
     const N = index.size;
     const query: QueryConcept[] = [];
-    if (useText && N > 0) {
+    let idealG = 0;
+    let idealS = 0;
+    if (useText) {
+      const u = cfg.unmappedWeight;
       for (const [c, tf] of qv.tf) {
+        const kind = conceptKind(c);
+        const qw = Math.sqrt(tf) * (kind === 'unmapped' ? u : kind === 'code' ? CODE_WEIGHT : 1);
+        if (qw <= 0) continue;
+        const specific = kind !== 'concept';
         const df = index.df(c);
-        if (df === 0 || (N >= MAX_DF_MIN_DOCS && df > MAX_DF_SHARE * N)) continue;
         const idf = idfOf(df, N);
-        query.push({ c, qw: Math.sqrt(tf), idf });
+        // The ideal counts every query concept, not only those present in the index: a need whose
+        // key term no offer uses must not look well covered by its generic words.
+        if (specific) idealS += qw * idf * (K1 + 1);
+        else idealG += qw * idf * (K1 + 1);
+        if (df === 0 || (N >= MAX_DF_MIN_DOCS && df > MAX_DF_SHARE * N)) continue;
+        query.push({ c, qw, idf, specific });
       }
       query.sort((a, b) => b.qw * b.idf - a.qw * a.idf || (a.c < b.c ? -1 : 1));
       query.length = Math.min(query.length, MAX_QUERY_CONCEPTS);
     }
-    let ideal = 0;
-    if (useText) {
-      // The ideal score counts every query concept, not only those present in the index: a need
-      // whose key term no offer uses must not look well covered by its generic words. Except words
-      // the analyser could not map (zh:/ur: leftovers) that no document uses: they say nothing about
-      // the corpus, only about the dictionary, and would otherwise sink every Urdu-written need.
-      for (const [c, tf] of qv.tf) {
-        const df = index.df(c);
-        if (df === 0 && (c.startsWith('ur:') || c.startsWith('zh:'))) continue;
-        const idf = idfOf(df, N);
-        ideal += Math.sqrt(tf) * idf * (K1 + 1);
-      }
-    }
-    const norm = ideal > 0 ? 1 / (TEXT_SATURATION * ideal) : 0;
+    const ideal = idealG + idealS;
+    // share of the text score that the surface-form part decides
+    const sigma = ideal > 0 ? idealS / ideal : 0;
+    const normG = idealG > 0 ? 1 / (TEXT_SATURATION * idealG) : 0;
+    const normS = idealS > 0 ? 1 / (TEXT_SATURATION * idealS) : 0;
 
     // --- accumulate BM25 over postings
     const slots = index.slotCount;
     if (this.acc.length < slots) {
       this.acc = new Float64Array(Math.max(slots, this.acc.length * 2));
+      this.accS = new Float64Array(this.acc.length);
       this.mark = new Uint8Array(this.acc.length);
     }
     const acc = this.acc;
+    const accS = this.accS;
     const mark = this.mark;
     const touched: number[] = [];
     const dls = index.dlArray;
@@ -260,15 +281,17 @@ export class MatchingEngine {
       const w = q.qw * q.idf * (K1 + 1);
       const ps = pl.slots;
       const pt = pl.tfs;
+      const target = q.specific ? accS : acc;
       for (let i = 0; i < pl.length; i++) {
         const s = ps[i];
         const tf = pt[i];
         if (mark[s] === 0) {
           mark[s] = 1;
           acc[s] = 0;
+          accS[s] = 0;
           touched.push(s);
         }
-        acc[s] += (w * tf) / (tf + lenA + lenB * dls[s]);
+        target[s] += (w * tf) / (tf + lenA + lenB * dls[s]);
       }
     }
     // same-sector documents are candidates even without shared text
@@ -280,6 +303,7 @@ export class MatchingEngine {
         if (mark[s] === 0) {
           mark[s] = 1;
           acc[s] = 0;
+          accS[s] = 0;
           touched.push(s);
         }
       }
@@ -310,7 +334,7 @@ export class MatchingEngine {
       if (!doc) continue;
       if (restrict && !restrict.has(doc.id)) continue;
       const df = doc.features;
-      const text = Math.min(1, acc[s] * norm);
+      const text = (1 - sigma) * Math.min(1, acc[s] * normG) + sigma * Math.min(1, accS[s] * normS);
       const sector = side === 'need' ? sectorFit(qf, df) : sectorFit(df, qf);
       if (text < MIN_TEXT && sector === 0) continue;
       // the evidence gate scales everything but the text (see evidenceGate)

@@ -1,5 +1,4 @@
 export * from './kafka/kafka.factory';
-export * from './kafka/kafka-security';
 export * from './outbox/outbox-message.entity';
 export * from './outbox/outbox.publisher';
 export * from './outbox/outbox.relay';

@@ -19,6 +19,8 @@ export class OutageBroker {
     private readonly preferredPort: number,
     /** Extra server.properties lines, e.g. `{ 'log.cleaner.backoff.ms': 100 }` for compaction tests. */
     private readonly overrides: Record<string, string | number> = {},
+    /** SASL/SCRAM-SHA-512 on the client listener, with this super user (created at format time). */
+    private readonly sasl?: { username: string; password: string },
   ) {
     this.instance = `outage-${name}`;
   }
@@ -27,10 +29,10 @@ export class OutageBroker {
     const env = { ...process.env };
     delete env.KAFKA_BROKERS;
     delete env.KAFKA_PORT;
-    const started = await kafkaLib.ensureKafka({ instance: this.instance, preferredPort: this.preferredPort, env, fresh, overrides: this.overrides, log: () => undefined });
+    const started = await kafkaLib.ensureKafka({ instance: this.instance, preferredPort: this.preferredPort, env, fresh, overrides: this.overrides, sasl: this.sasl, log: () => undefined });
     this.brokers = started.brokers;
     this.stopFn = started.stop;
-    await kafkaLib.ensureTopics(this.brokers, TOPICS_JSON, { log: () => undefined });
+    await kafkaLib.ensureTopics(this.brokers, TOPICS_JSON, { log: () => undefined, sasl: this.sasl });
     return this.brokers;
   }
 

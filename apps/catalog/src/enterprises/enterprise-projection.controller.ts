@@ -4,6 +4,7 @@ import { EnterpriseSnapshotV1, EventEnvelope, EventTypes } from '@techbridge/con
 import { InboxContext } from '@techbridge/messaging';
 import { CatalogItemService } from '../items/catalog-item.service';
 import { NEEDS, OFFERS } from '../items/item.tokens';
+import { KnownEnterprises } from './known-enterprises';
 
 /**
  * Consumes `profiles.enterprise.v2`: which enterprises may publish. A deactivation withdraws the
@@ -31,6 +32,7 @@ export class EnterpriseProjectionController {
        RETURNING enterprise_id`,
       [d.enterpriseId, d.country, d.englishName, d.status, d.version],
     );
+    if (newer.length > 0) await KnownEnterprises.announceChange(ctx.manager, d.enterpriseId);
     if (newer.length > 0 && d.status === 'deactivated') {
       await this.offers.withdrawAllOf(ctx.manager, d.enterpriseId);
       await this.needs.withdrawAllOf(ctx.manager, d.enterpriseId);

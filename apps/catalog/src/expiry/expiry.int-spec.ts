@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { OutboxPublisher } from '@techbridge/messaging';
 import { createTestDataSource } from '@techbridge/testing';
 import { CATALOG_ENTITIES, CATALOG_MIGRATIONS } from '../database';
+import { KnownEnterprises } from '../enterprises/known-enterprises';
 import { CatalogItemService } from '../items/catalog-item.service';
 import { NEED_KIND } from '../needs/need.kind';
 import { OFFER_KIND } from '../offers/offer.kind';
@@ -63,8 +64,8 @@ describe('expiry job with two instances (integration)', () => {
 
     const outbox = new OutboxPublisher();
     const instances = [first, second].map((ds) => ({
-      offers: new CatalogItemService(OFFER_KIND, ds, outbox),
-      needs: new CatalogItemService(NEED_KIND, ds, outbox),
+      offers: new CatalogItemService(OFFER_KIND, ds, outbox, new KnownEnterprises(ds)),
+      needs: new CatalogItemService(NEED_KIND, ds, outbox, new KnownEnterprises(ds)),
     }));
     // Small batches so both instances really interleave.
     const run = async (i: (typeof instances)[number]) => {

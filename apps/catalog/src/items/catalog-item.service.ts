@@ -5,7 +5,7 @@ import { Principal, isOwnerOrAdmin } from '@techbridge/auth';
 import { createEnvelope, sourceOf } from '@techbridge/contracts';
 import { OutboxPublisher } from '@techbridge/messaging';
 import { Page, ProblemException, Problems, decodeCursor, toPage } from '@techbridge/platform';
-import { KnownEnterpriseEntity } from '../enterprises/infrastructure/known-enterprise.entity';
+import { KnownEnterprises } from '../enterprises/known-enterprises';
 import { ItemAction, LifecycleError, isAnnounced, transition } from './domain/item-lifecycle';
 import { CatalogItemDto } from './dto/catalog-item.dto';
 import { ItemSort, ListItemsQuery } from './dto/list-items.query';
@@ -40,17 +40,16 @@ export class CatalogItemService<E extends CatalogItemEntity, C extends CatalogIt
     private readonly kind: ItemKind<E, C, U>,
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
+    private readonly enterprises: KnownEnterprises,
   ) {}
 
   async create(principal: Principal, dto: C, publish: boolean): Promise<ItemResult> {
     if (principal.role !== 'enterprise') {
       throw Problems.forbidden(`Only enterprises publish ${this.kind.name}s; use an enterprise API key.`);
     }
-    // The enterprise and its first key travel on different topics: right after registering, the key
-    // may be known here a moment before the enterprise is. Wait for it briefly instead of a 409.
-    await this.awaitKnownEnterprise(principal.id);
+    // Cached; right after registering, the key may reach catalog a moment before the enterprise does.
+    const owner = await this.enterprises.find(principal.id);
     return this.dataSource.transaction(async (manager) => {
-      const owner = await manager.findOneBy(KnownEnterpriseEntity, { enterpriseId: principal.id });
       if (!owner || owner.status !== 'active') {
         throw new ProblemException(
           HttpStatus.CONFLICT,
@@ -79,14 +78,6 @@ export class CatalogItemService<E extends CatalogItemEntity, C extends CatalogIt
       if (publish) await this.announce(manager, item, this.kind.events.published);
       return this.result(item);
     });
-  }
-
-  private async awaitKnownEnterprise(enterpriseId: string, graceMs = 1500): Promise<void> {
-    const deadline = Date.now() + graceMs;
-    const repo = this.dataSource.getRepository(KnownEnterpriseEntity);
-    while (!(await repo.existsBy({ enterpriseId })) && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
   }
 
   async get(principal: Principal | null, id: string): Promise<ItemResult> {

@@ -30,6 +30,13 @@ export interface MatchingConfig {
   evidenceFull: number;
   /** Text relevance up to which the non-text components stay at their floor (see evidenceGate). */
   evidenceOnset: number;
+  /**
+   * Weight (0..1, relative to a translated concept) of a word the dictionaries cannot map: a Chinese
+   * or Urdu word with no translation, kept as its written form (`zh:…` / `ur:…`). It counts in the
+   * need's ideal text score — what the need says that no translated concept covers — and as evidence
+   * when the other text uses the same word. 0 leaves such words out entirely. Tuned with the threshold.
+   */
+  unmappedWeight: number;
   /** scores in [threshold − margin, threshold) are reported as near-misses */
   nearMissMargin: number;
   /** which offer countries a need of a given country is matched with (and vice versa) */
@@ -56,6 +63,7 @@ export const DEFAULT_MATCHING_CONFIG: MatchingConfig = Object.freeze({
   threshold: 36,
   evidenceFull: 0.35,
   evidenceOnset: 0.15,
+  unmappedWeight: 0.15,
   nearMissMargin: 5,
   counterpartCountries: Object.freeze({ PK: ['CN'], CN: ['PK'] }) as Record<string, string[]>,
   // Indicative rates (2025): 1 CNY ≈ 0.139 USD, 1 PKR ≈ 0.00357 USD.
@@ -69,6 +77,7 @@ export function resolveConfig(partial?: Partial<MatchingConfig>): MatchingConfig
     threshold: partial?.threshold ?? base.threshold,
     evidenceFull: partial?.evidenceFull ?? base.evidenceFull,
     evidenceOnset: partial?.evidenceOnset ?? base.evidenceOnset,
+    unmappedWeight: partial?.unmappedWeight ?? base.unmappedWeight,
     nearMissMargin: partial?.nearMissMargin ?? base.nearMissMargin,
     counterpartCountries: partial?.counterpartCountries ?? { ...base.counterpartCountries },
     ratesToUsd: { ...base.ratesToUsd, ...(partial?.ratesToUsd ?? {}) },

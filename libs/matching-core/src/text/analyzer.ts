@@ -11,7 +11,7 @@
  */
 import { cedictGlosses } from './cedict';
 import { HAN_ONLY_RE, HAN_RE, ZH_STOP_WORDS, segmentChinese } from './chinese';
-import { englishTerm, tokenizeEnglishSurface } from './english';
+import { englishTerm, isCodeToken, tokenizeEnglishSurface } from './english';
 import { glossary, type GlossaryEntry } from './glossary';
 import { UR_STOP_WORDS, tokenizeUrdu, urduBaseForm } from './urdu';
 
@@ -27,6 +27,7 @@ export interface WeightedConcept {
 type Tok = { kind: 'en' | 'zh' | 'ur'; key: string; surface: string };
 
 const ARABIC_RE = /[\u0600-\u06ff]/;
+const LATIN_RUN_RE = /[A-Za-z0-9](?:[A-Za-z0-9.'\- ]*[A-Za-z0-9])?/g;
 
 /* ---------- display lexicon: concept → surface forms per language (bounded) ---------- */
 
@@ -60,19 +61,36 @@ export function conceptLabels(concept: string): { en: string[]; zh: string[]; ur
 
 function tokenize(text: string): Tok[] {
   const out: Tok[] = [];
+  const pushUrdu = (part: string) => {
+    for (const t of tokenizeUrdu(part)) {
+      if (ARABIC_RE.test(t)) out.push({ kind: 'ur', key: t, surface: t });
+      else for (const e of tokenizeEnglishSurface(t)) out.push({ kind: 'en', ...e });
+    }
+  };
   const pushLatinOrUrdu = (chunk: string) => {
     if (ARABIC_RE.test(chunk)) {
-      for (const t of tokenizeUrdu(chunk)) {
-        if (ARABIC_RE.test(t)) out.push({ kind: 'ur', key: t, surface: t });
-        else for (const e of tokenizeEnglishSurface(t)) out.push({ kind: 'en', ...e });
+      // Latin runs inside Urdu text are tokenised as English, whole ("YT-500" keeps its hyphen)
+      let last = 0;
+      for (const m of chunk.matchAll(LATIN_RUN_RE)) {
+        pushUrdu(chunk.slice(last, m.index));
+        for (const e of tokenizeEnglishSurface(m[0])) out.push({ kind: 'en', ...e });
+        last = m.index! + m[0].length;
       }
+      pushUrdu(chunk.slice(last));
     } else for (const e of tokenizeEnglishSurface(chunk)) out.push({ kind: 'en', ...e });
   };
   if (HAN_RE.test(text)) {
+    // consecutive non-Han pieces are analysed together, so that a code jieba cut apart ("YT", "-",
+    // "500型") is seen whole
+    let rest = '';
     for (const piece of segmentChinese(text.normalize('NFKC'))) {
-      if (HAN_ONLY_RE.test(piece)) out.push({ kind: 'zh', key: piece, surface: piece });
-      else if (/\S/.test(piece)) pushLatinOrUrdu(piece);
+      if (HAN_ONLY_RE.test(piece)) {
+        if (/\S/.test(rest)) pushLatinOrUrdu(rest);
+        rest = '';
+        out.push({ kind: 'zh', key: piece, surface: piece });
+      } else rest += piece;
     }
+    if (/\S/.test(rest)) pushLatinOrUrdu(rest);
   } else pushLatinOrUrdu(text);
   return out;
 }
@@ -134,8 +152,44 @@ function emitEntry(e: GlossaryEntry, out: WeightedConcept[], lang: 'en' | 'zh' |
   if (record) remember(e.id, lang, surface);
 }
 
+/*
+ * Concept kinds. Most concepts are language-neutral (glossary ids, English stems that Chinese words
+ * reach through CC-CEDICT glosses). Two kinds are surface forms, matched only by the same written
+ * form in the same script:
+ *  - `unmapped`: a Chinese or Urdu word the dictionaries cannot translate (`zh:`/`ur:` + the word):
+ *    names, untranslated technical words — and the Urdu vocabulary the glossary lacks;
+ *  - `code`: a Latin token mixing letters and digits, such as a model number or standard (TBX7Q2,
+ *    YT-500, IEC61850), written the same way in every language. Measurements (10kW, 220kV, 100m3)
+ *    and short tokens (5G, 3D, CO2) are not codes.
+ * The engine weighs unmapped words with a calibrated weight and does not let either kind be
+ * saturated away by the need's general vocabulary (see `MatchingEngine`).
+ */
+export type ConceptKind = 'concept' | 'unmapped' | 'code';
+
+export function conceptKind(c: string): ConceptKind {
+  if (c.startsWith('zh:') || c.startsWith('ur:')) return 'unmapped';
+  return isCodeToken(c) ? 'code' : 'concept';
+}
+
+/**
+ * A code written with a hyphen before its number ("YT-500", "ISO-9001") is one token: the number alone carries nothing and would be dropped, the letters alone are not
+ * the product. Only a bare number joined by '-' to the token before it is merged, and only when the
+ * result is a code.
+ */
+function joinCodes<T extends { key: string; surface: string; joiner?: string }>(tokens: readonly T[]): T[] {
+  const out: T[] = [];
+  for (const t of tokens) {
+    const prev = out[out.length - 1];
+    if (prev && t.joiner === '-' && /^[0-9]+$/.test(t.key) && /^[a-z0-9]+$/.test(prev.key) && isCodeToken(prev.key + t.key)) {
+      out[out.length - 1] = { ...prev, key: prev.key + t.key, surface: prev.surface + '-' + t.surface };
+    } else out.push(t);
+  }
+  return out;
+}
+
 /** English-only analysis (used for glosses too); phrase-matches the glossary on stems. */
-function englishConcepts(tokens: readonly { key: string; surface: string; joiner?: string }[], record: boolean): WeightedConcept[] {
+function englishConcepts(raw: readonly { key: string; surface: string; joiner?: string }[], record: boolean): WeightedConcept[] {
+  const tokens = joinCodes(raw);
   const stems: { s: string; surface: string; joiner: string }[] = [];
   // stop words inside a phrase are not indexed but are quoted: "foot-and-mouth disease"
   let skipped = '';

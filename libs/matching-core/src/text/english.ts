@@ -50,9 +50,21 @@ export function tokenizeEnglishSurface(text: string): { key: string; surface: st
   return out;
 }
 
-/** A token's index term: stop words → null; numbers kept only when mixed with letters or ≥ 2 digits. */
+const CODE_RE = /^(?=[a-z0-9.]*[a-z])(?=[a-z0-9.]*[0-9])[a-z0-9.]{4,}$/;
+const MEASUREMENT_RE = /^[0-9.]+[a-z]{1,4}[0-9]?$/;
+
+/**
+ * A model number, part number or standard: a lowercased token of ≥ 4 characters mixing letters and
+ * digits (tbx7q2, yt500, iec61850, a320), but not a measurement (10kw, 220kv, 100m3).
+ */
+export function isCodeToken(key: string): boolean {
+  return CODE_RE.test(key) && !MEASUREMENT_RE.test(key);
+}
+
+/** A token's index term: stop words → null; numbers kept only when mixed with letters or ≥ 2 digits; codes are not stemmed. */
 export function englishTerm(token: string): string | null {
   if (EN_STOP_WORDS.has(token)) return null;
+  if (isCodeToken(token)) return token;
   if (token.length === 1 && !/[0-9]/.test(token)) return null;
   if (/^[0-9.]+$/.test(token)) return null; // bare numbers carry no topic
   return porterStem(token);

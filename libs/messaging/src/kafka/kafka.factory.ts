@@ -1,5 +1,4 @@
 import { Kafka, LogEntry, logLevel } from 'kafkajs';
-import { KafkaSecurity, kafkaSecurityFromEnv } from './kafka-security';
 
 // We choose the partitioner explicitly (murmur2, Java-compatible) below; silence kafkajs' v2 notice.
 process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';
@@ -18,20 +17,25 @@ export const consoleLogger: MessagingLogger = {
 
 /**
  * One kafkajs client per process. kafkajs logs every transient coordinator error right after a
- * broker starts as ERROR; we keep those at warn and let our own code report real failures. TLS / SASL
- * come from the environment (KAFKA_SSL*, KAFKA_SASL_*: see kafka-security.ts); none by default.
+ * broker starts as ERROR; we keep those at warn and let our own code report real failures.
  */
+export interface KafkaSecurityOptions {
+  sasl?: { mechanism: 'scram-sha-512' | 'scram-sha-256' | 'plain'; username: string; password: string };
+  ssl?: boolean;
+}
+
 export function createKafka(
   brokers: string | string[],
   clientId: string,
   logger: MessagingLogger = consoleLogger,
-  security: KafkaSecurity = kafkaSecurityFromEnv(),
+  security: KafkaSecurityOptions = {},
 ): Kafka {
   const list = Array.isArray(brokers) ? brokers : brokers.split(',').map((b) => b.trim()).filter(Boolean);
   return new Kafka({
     clientId,
     brokers: list,
-    ...security,
+    ...(security.sasl ? { sasl: security.sasl as any } : {}),
+    ...(security.ssl ? { ssl: true } : {}),
     connectionTimeout: 3000,
     requestTimeout: 30000,
     retry: { initialRetryTime: 100, retries: 8, maxRetryTime: 3000 },

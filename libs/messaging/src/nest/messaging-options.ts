@@ -10,4 +10,7 @@ export interface MessagingModuleOptions {
   inboxRetentionDays?: number;
   /** `/health/ready` fails when the oldest unpublished outbox row is older than this (default 60 s). */
   outboxMaxAgeMs?: number;
+  /** Broker authentication and TLS (absent: PLAINTEXT, the local default). */
+  sasl?: { mechanism: 'scram-sha-512' | 'scram-sha-256' | 'plain'; username: string; password: string };
+  ssl?: boolean;
 }

@@ -34,7 +34,7 @@ export class MessagingModule {
         {
           provide: KAFKA,
           inject: [MESSAGING_OPTIONS],
-          useFactory: (o: MessagingModuleOptions) => createKafka(o.brokers, o.service, new Logger('Kafka')),
+          useFactory: (o: MessagingModuleOptions) => createKafka(o.brokers, o.service, new Logger('Kafka'), { sasl: o.sasl, ssl: o.ssl }),
         },
         OutboxPublisher,
         { provide: DeadLetterPublisher, inject: [KAFKA], useFactory: (kafka: Kafka) => new DeadLetterPublisher(kafka) },

@@ -8,18 +8,34 @@ export const baseConfigSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().url(),
   KAFKA_BROKERS: z.string().min(1),
-  /** Broker security (none by default; Strimzi SCRAM users in deploy/k8s): read by libs/messaging. */
-  KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
-  KAFKA_SASL_USERNAME: z.string().min(1).optional(),
-  KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
-  KAFKA_SSL: z.enum(['true', 'false']).default('false'),
-  /** PEM file of the CA that signed the brokers' certificates (implies TLS). */
-  KAFKA_SSL_CA_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Operator credential; at least 32 characters so it cannot be guessed. */
   ADMIN_API_KEY: z.string().min(32, 'ADMIN_API_KEY must be at least 32 characters'),
+  /** Broker authentication (a shared network: SASL/SCRAM with the service's own user; see deploy/). */
+  KAFKA_SASL_MECHANISM: z.enum(['scram-sha-512', 'scram-sha-256', 'plain']).optional(),
+  KAFKA_SASL_USERNAME: z.string().min(1).optional(),
+  KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
+  /** TLS to the brokers. */
+  KAFKA_SSL: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
+
+export interface KafkaSecurity {
+  sasl?: { mechanism: 'scram-sha-512' | 'scram-sha-256' | 'plain'; username: string; password: string };
+  ssl?: boolean;
+}
+
+/** The broker credentials of a service's config, in the shape the messaging module takes. */
+export function kafkaSecurity(config: Pick<BaseConfig, 'KAFKA_SASL_MECHANISM' | 'KAFKA_SASL_USERNAME' | 'KAFKA_SASL_PASSWORD' | 'KAFKA_SSL'>): KafkaSecurity {
+  const { KAFKA_SASL_MECHANISM: mechanism, KAFKA_SASL_USERNAME: username, KAFKA_SASL_PASSWORD: password } = config;
+  if (mechanism && (!username || !password)) {
+    throw new ConfigError('KAFKA_SASL_MECHANISM needs KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD');
+  }
+  return { ...(mechanism && username && password ? { sasl: { mechanism, username, password } } : {}), ...(config.KAFKA_SSL ? { ssl: true } : {}) };
+}
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
