@@ -4,9 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { ROOT, ProvisionError, checkTools, ensureDeps, ensureBuild, report } from './preflight.mjs';
+import { enterRuntime } from './runtime.mjs';
 
 const env = process.env;
 const log = (...a) => console.log(...a);
+// The bench (and the services it starts) runs on process.execPath: Node >= 22 (deploy/local/runtime.cjs).
+await enterRuntime({ env, log, prepare: () => ensureDeps({ log, env }) }).catch((e) => process.exit(report(e)));
 let kafka;
 let postgres;
 let child;
@@ -15,8 +18,12 @@ async function cleanup() {
   if (kafka?.startedByUs) await kafka.stop().catch(() => undefined);
   if (postgres?.startedByUs) await postgres.stop().catch(() => undefined);
 }
+let stopping = false;
 for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.once(sig, async () => {
+  // One Ctrl-C can arrive twice (terminal + a parent passing it on): handle it once.
+  process.on(sig, async () => {
+    if (stopping) return;
+    stopping = true;
     child?.kill('SIGTERM');
     await cleanup();
     process.exit(130);

@@ -4,6 +4,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { ROOT, ProvisionError } = require('./util.cjs');
+const runtime = require('./runtime.cjs');
 
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
@@ -29,6 +30,14 @@ function checkTools({ env = process.env } = {}) {
 function depsMissing() {
   const nm = path.join(ROOT, 'node_modules');
   if (!fs.existsSync(nm)) return true;
+  // On a Node older than the project needs, the shipped runtime (an optional dependency) counts too.
+  if (
+    runtime.majorOf(process.versions.node) < runtime.MIN_MAJOR &&
+    runtime.shippedSupported() &&
+    !fs.existsSync(runtime.shippedNodePath())
+  ) {
+    return true;
+  }
   let pkg;
   try {
     pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -40,20 +49,37 @@ function depsMissing() {
 }
 
 /**
- * Run `npm install` (it follows package-lock.json) when node_modules is missing or stale. Not `npm ci`:
- * the registry mirror this project installs from serves only the Linux builds of packages with
- * per-platform optional dependencies (jieba, swc), so the lock file cannot list the others and
+ * Run `npm install` (it follows package-lock.json) when node_modules is missing or stale (`force`: always).
+ * Not `npm ci`: the registry mirror this project installs from serves only the Linux builds of packages
+ * with per-platform optional dependencies (jieba, swc), so the lock file cannot list the others and
  * `npm ci` would refuse it as "out of sync".
+ *
+ * npm runs on the project's runtime (deploy/local/runtime.cjs): npm checks every package's `engines`
+ * against the Node that runs it, and several dependencies need Node >= 22. On a fresh checkout with an
+ * older Node, the pinned runtime package is fetched alone first (from the npm registry) to run npm on.
  */
-function ensureDeps({ log = console.log } = {}) {
-  if (!depsMissing()) return false;
+function ensureDeps({ log = console.log, force = false, env = process.env } = {}) {
+  if (!force && !depsMissing()) return false;
   const args = ['install', '--no-audit', '--no-fund'];
-  log(`Installing dependencies (npm ${args.join(' ')}) …`);
-  const r = spawnSync(NPM, args, { cwd: ROOT, stdio: 'inherit' });
+  const rt = runtime.pickRuntime({ env });
+  const bin = rt ? rt.path : runtime.bootstrapRuntime({ log });
+  const on = bin ? ` on Node ${rt ? rt.version : runtime.versionOf(bin)}` : '';
+  log(`Installing dependencies (npm ${args.join(' ')}${on}) …`);
+  const r = spawnSync(NPM, args, { cwd: ROOT, stdio: 'inherit', env: bin ? runtime.envWithNode(bin, env) : env });
   if (r.status !== 0) {
     throw new ProvisionError(`npm ${args.join(' ')} failed (exit ${r.status}): see the npm output above.`);
   }
+  if (!rt) runtime.dropBootstrap(); // node_modules has its own copy now, checked against package-lock.json
   return true;
+}
+
+/** The JavaScript file behind a package's bin (run it with process.execPath, not through its shebang). */
+function binScript(pkgName, binName = pkgName) {
+  const dir = path.join(ROOT, 'node_modules', pkgName);
+  const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  const rel = typeof pkg.bin === 'string' ? pkg.bin : (pkg.bin || {})[binName];
+  if (!rel) throw new ProvisionError(`${pkgName} has no "${binName}" command: run npm install.`);
+  return path.join(dir, rel);
 }
 
 function newestMtime(dir, filter, newest = 0) {
@@ -94,7 +120,12 @@ function ensureBuild({ log = console.log, env = process.env } = {}) {
   if (env.TECHBRIDGE_SKIP_BUILD === '1') return false;
   if (!buildStale()) return false;
   log('Building (npm run build) …');
-  const r = spawnSync(NPM, ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  // Through PATH, tsc (#!/usr/bin/env node) runs on the Node running this script.
+  const r = spawnSync(NPM, ['run', '--silent', 'build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: runtime.envWithNode(process.execPath, env),
+  });
   if (r.status !== 0) {
     throw new ProvisionError(
       `The TypeScript build failed (npm run build exited ${r.status}): fix the errors above and run again.`,
@@ -114,4 +145,4 @@ function report(err) {
   return 1;
 }
 
-module.exports = { checkTools, ensureDeps, ensureBuild, buildStale, report };
+module.exports = { checkTools, ensureDeps, ensureBuild, buildStale, binScript, report };

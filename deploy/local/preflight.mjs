@@ -2,5 +2,5 @@
 import m from './preflight.cjs';
 import u from './util.cjs';
 
-export const { checkTools, ensureDeps, ensureBuild, buildStale, report } = m;
+export const { checkTools, ensureDeps, ensureBuild, buildStale, binScript, report } = m;
 export const { ROOT, ProvisionError, pickPort, isPortFree, sleep, tailLines, killTree, isAlive } = u;

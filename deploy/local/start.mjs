@@ -17,9 +17,12 @@ import {
   killTree,
   isAlive,
 } from './preflight.mjs';
+import { enterRuntime } from './runtime.mjs';
 
 const env = process.env;
 const log = (...a) => console.log(...a);
+// Services and migrations run on process.execPath: make that Node >= 22 (deploy/local/runtime.cjs).
+await enterRuntime({ env, log, prepare: () => ensureDeps({ log, env }) }).catch((e) => process.exit(report(e)));
 const HEALTH_TIMEOUT_MS = 60000;
 /** A crashed service is restarted; more than this many crashes within the window stop everything. */
 const MAX_RESTARTS = 4;

@@ -3,12 +3,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { ROOT, checkTools, ensureDeps, ensureBuild, report } from './preflight.mjs';
+import { ROOT, checkTools, ensureDeps, ensureBuild, binScript, report } from './preflight.mjs';
+import { enterRuntime } from './runtime.mjs';
 
 const env = process.env;
 const log = (...a) => console.log(...a);
 const LOCAL = path.join(ROOT, '.local');
-const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
+// Jest, tsc, eslint and the services the e2e tests start run on process.execPath: Node >= 22 (runtime.cjs).
+await enterRuntime({ env, log, prepare: () => ensureDeps({ log, env }) }).catch((e) => {
+  report(e);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+});
+/** A tool's command line on this Node: [node, script] (not its `#!/usr/bin/env node` shim). */
+const tool = (pkg, name = pkg) => [process.execPath, [binScript(pkg, name)]];
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let kafka;
 let postgres;
@@ -28,9 +36,9 @@ function run(cmd, args, childEnv = env) {
   });
 }
 
-async function check(label, cmd, args) {
+async function check(label, [cmd, pre], args) {
   log(`\n▶ ${label}`);
-  const code = await run(cmd, args);
+  const code = await run(cmd, [...pre, ...args]);
   if (code === 0) {
     totals.passed++;
     log(`✔ ${label}`);
@@ -43,9 +51,11 @@ async function check(label, cmd, args) {
 async function jest(label, projects, outputFile, extraArgs, childEnv) {
   log(`\n▶ ${label}`);
   fs.rmSync(outputFile, { force: true });
+  const [node, [jestCli]] = tool('jest');
   const code = await run(
-    bin('jest'),
+    node,
     [
+      jestCli,
       '--selectProjects',
       ...projects,
       '--ci',
@@ -111,18 +121,18 @@ async function main() {
   postgres = await ensurePostgres({ env, log });
   kafka = await ensureKafka({ instance: 'test', env, log });
   await ensureTopics(kafka.brokers, path.join(ROOT, 'libs', 'contracts', 'src', 'topics.json'), { log });
-  log(`Tests use Postgres ${postgres.baseUrl} and Kafka ${kafka.brokers}.`);
+  log(`Tests use Node ${process.versions.node} (${process.execPath}), Postgres ${postgres.baseUrl} and Kafka ${kafka.brokers}.`);
   fs.mkdirSync(LOCAL, { recursive: true });
 
   // Tier 1: static checks.
-  await check('typecheck (tsc --noEmit)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
-  await check('dependency rules (depcruise)', bin('depcruise'), [
+  await check('typecheck (tsc --noEmit)', tool('typescript', 'tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+  await check('dependency rules (depcruise)', tool('dependency-cruiser', 'depcruise'), [
     'apps',
     'libs',
     '--config',
     '.dependency-cruiser.cjs',
   ]);
-  await check('lint (eslint)', bin('eslint'), ['apps', 'libs', 'test', 'bench']);
+  await check('lint (eslint)', tool('eslint'), ['apps', 'libs', 'test', 'bench', 'deploy']);
   if (interrupted) return;
 
   // Tier 2: unit tests (pure).
