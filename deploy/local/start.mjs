@@ -18,6 +18,7 @@ import {
   isAlive,
 } from './preflight.mjs';
 import { enterRuntime } from './runtime.mjs';
+import { createLogFormatter, logFormat } from './pretty-log.mjs';
 
 const env = process.env;
 const log = (...a) => console.log(...a);
@@ -37,6 +38,11 @@ let shuttingDown = false;
 
 const COLORS = [36, 32, 33, 35, 34, 96, 92];
 const useColor = process.stdout.isTTY && !env.NO_COLOR && env.FORCE_COLOR !== '0';
+const formatLine = createLogFormatter({
+  format: logFormat(env, process.stdout.isTTY),
+  colorize: useColor,
+  level: env.LOG_LEVEL ?? 'info',
+});
 let width = 8;
 function prefixer(name, i) {
   const label = `[${name}]`.padEnd(width + 2);
@@ -64,7 +70,8 @@ function runChild(name, file, childEnv, colorIndex) {
     readline.createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
       rec.tail.push(line);
       if (rec.tail.length > 40) rec.tail.shift();
-      out.write(`${pre} ${line}\n`);
+      const shown = formatLine(line);
+      if (shown !== null) out.write(`${pre} ${shown}\n`);
     });
   }
   rec.done = new Promise((resolve) => {

@@ -1,6 +1,6 @@
 import helmet from '@fastify/helmet';
 import httpProxy from '@fastify/http-proxy';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Socket } from 'node:net';
 import { Readable, Transform } from 'node:stream';
 import Fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -17,6 +17,23 @@ import { ROUTE_TABLE, Upstream, routesFor, upstreamUrls } from './routes';
  */
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** W3C trace context, version 00; an all-zero trace or parent id is invalid. */
+const TRACEPARENT = /^00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}$/;
+const TRACE_CONTEXT = Symbol('techbridge.traceparent');
+
+/**
+ * Every request leaves the gateway with a W3C `traceparent`: the caller's when it sent a valid one,
+ * else a new trace (sampled). The services continue it into their outbox rows and Kafka headers.
+ */
+function traceContextOf(req: FastifyRequest): string {
+  const r = req as FastifyRequest & { [TRACE_CONTEXT]?: string };
+  if (!r[TRACE_CONTEXT]) {
+    const given = req.headers.traceparent;
+    r[TRACE_CONTEXT] =
+      typeof given === 'string' && TRACEPARENT.test(given) ? given : `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
+  }
+  return r[TRACE_CONTEXT];
+}
 
 function problem(reply: FastifyReply, status: number, title: string, detail: string, instance: string, headers: Record<string, string> = {}) {
   for (const [k, v] of Object.entries(headers)) reply.header(k, v);
@@ -98,6 +115,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<FastifyIn
   limitConnectionsPerClient(app, config.MAX_CONNECTIONS_PER_CLIENT);
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    req.log = req.log.child({ traceId: traceContextOf(req).slice(3, 35) });
     // The body limit is enforced here, before anything reaches a service: a service that answers 413
     // and closes while the body is still streaming would otherwise turn into a 503 (EPIPE) here.
     const length = Number(req.headers['content-length'] ?? 0);
@@ -116,6 +134,8 @@ export async function createGatewayApp(config: GatewayConfig): Promise<FastifyIn
     headers['x-forwarded-proto'] = req.protocol;
     headers['x-forwarded-host'] = req.headers.host ?? '';
     headers['x-request-id'] = req.id;
+    headers.traceparent = traceContextOf(req);
+    if (headers.traceparent !== req.headers.traceparent) delete headers.tracestate;
     delete headers.forwarded;
     delete headers['x-real-ip'];
     return headers;

@@ -1,3 +1,4 @@
+import { MatchingMetrics } from './observability/matching.metrics';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@techbridge/auth';
 import { MessagingModule } from '@techbridge/messaging';
@@ -46,6 +47,7 @@ export class MatchingModule {
         MatchQueries,
         RescoreJobsService,
         ComputeReportUseCase,
+        MatchingMetrics,
       ],
     };
   }

@@ -1,3 +1,4 @@
+import { WorkshopsMetrics } from './observability/workshops.metrics';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@techbridge/auth';
 import { MessagingModule } from '@techbridge/messaging';
@@ -41,6 +42,7 @@ export class WorkshopsModule {
         ReportsService,
         ReportTimeoutJob,
         OutcomesService,
+        WorkshopsMetrics,
       ],
     };
   }

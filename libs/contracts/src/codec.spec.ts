@@ -26,6 +26,20 @@ describe('event codec', () => {
     expect(decoded.id).toBe(env.id);
   });
 
+  it('keeps a valid W3C trace context (tracing extension) and drops a malformed one instead of refusing the event', async () => {
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const env = createEnvelope({ type: EventTypes.CredentialIssued, source: PROFILES, subject: 'k', data: credential() });
+    const kept = await decodeEvent(encodeEvent({ ...env, traceparent, tracestate: 'vendor=1' }), { topic: Topics.ProfilesCredential });
+    expect(kept).toMatchObject({ traceparent, tracestate: 'vendor=1' });
+    for (const bad of ['01-x', '00-00000000000000000000000000000000-00f067aa0ba902b7-01', 42]) {
+      const dropped = await decodeEvent(encodeEvent({ ...env, traceparent: bad as string, tracestate: 'vendor=1' }), {
+        topic: Topics.ProfilesCredential,
+      });
+      expect(dropped.traceparent).toBeUndefined();
+      expect(dropped.tracestate).toBeUndefined();
+    }
+  });
+
   it.each([
     ['not JSON', Buffer.from('{oops'), /not JSON/],
     ['empty', Buffer.alloc(0), /empty/],

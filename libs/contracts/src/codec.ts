@@ -24,6 +24,8 @@ export class UnknownEventTypeError extends Error {
 const ENVELOPE_STRINGS = ['id', 'source', 'type', 'subject', 'time'] as const;
 /** Longest envelope attribute we accept: ids, subjects and type names are far shorter. */
 const MAX_ATTRIBUTE_LENGTH = 256;
+/** W3C trace context, version 00 (https://www.w3.org/TR/trace-context/#traceparent-header). */
+const TRACEPARENT = /^00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function flatten(errors: ValidationError[], prefix = ''): string[] {
@@ -99,5 +101,11 @@ export async function decodeEvent(raw: Buffer | string | null, options: DecodeOp
   if (errors.length > 0) {
     throw new InvalidEventError(`invalid ${parsed.type} payload: ${flatten(errors).join('; ')}`);
   }
-  return { ...(parsed as EventEnvelope<object>), data };
+  const envelope: EventEnvelope<object> = { ...(parsed as EventEnvelope<object>), data };
+  // Tracing is best effort: a malformed trace context is dropped, never a reason to refuse the event.
+  if (envelope.traceparent !== undefined && !TRACEPARENT.test(String(envelope.traceparent))) delete envelope.traceparent;
+  if (envelope.tracestate !== undefined && (typeof envelope.tracestate !== 'string' || envelope.tracestate.length > 512 || !envelope.traceparent)) {
+    delete envelope.tracestate;
+  }
+  return envelope;
 }

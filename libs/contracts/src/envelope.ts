@@ -14,6 +14,13 @@ export interface EventEnvelope<T = unknown> {
   datacontenttype: 'application/json';
   dataschemaversion: number;
   data: T;
+  /**
+   * CloudEvents distributed-tracing extension: the W3C trace context of the change that produced the
+   * event (the HTTP request, or the event a consumer was handling), so a need's path through catalog,
+   * matching and workshops is one trace. Optional; a consumer ignores a malformed one.
+   */
+  traceparent?: string;
+  tracestate?: string;
 }
 
 export interface EnvelopeInput<T> {

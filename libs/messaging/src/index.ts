@@ -22,3 +22,5 @@ export * from './nest/inbox.transport';
 export * from './nest/event-errors.filter';
 export * from './nest/start-inbox-transport';
 export * from './nest/dead-letter.controller';
+export * from './nest/messaging.metrics';
+export * from './kafka/consumer-lag';

@@ -16,3 +16,6 @@ export * from './health/readiness.registry';
 export * from './errors/dependency-outage';
 export * from './http/roles.decorator';
 export * from './http/body-guard';
+export * from './observability/service-metrics';
+export * from './observability/metrics.module';
+export * from './observability/tracing';

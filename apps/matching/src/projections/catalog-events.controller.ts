@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { EventEnvelope, EventTypes, NeedSnapshotV1, OfferSnapshotV1 } from '@techbridge/contracts';
 import { InboxContext } from '@techbridge/messaging';
+import { MatchingMetrics } from '../observability/matching.metrics';
 import { ReverseMatchUseCase } from '../scoring/reverse-match.use-case';
 import { ScoreNeedUseCase } from '../scoring/score-need.use-case';
 
@@ -20,6 +21,7 @@ export class CatalogEventsController {
   constructor(
     private readonly scoreNeed: ScoreNeedUseCase,
     private readonly reverseMatch: ReverseMatchUseCase,
+    private readonly metrics: MatchingMetrics,
   ) {}
 
   @EventPattern(OFFER_EVENTS, { concurrency: 2 })
@@ -29,6 +31,8 @@ export class CatalogEventsController {
 
   @EventPattern(NEED_EVENTS)
   needChanged(@Payload() event: EventEnvelope<NeedSnapshotV1>, @Ctx() ctx: InboxContext): Promise<void> {
-    return this.scoreNeed.execute(event.data, triggerOf(event.type), ctx);
+    const trigger = triggerOf(event.type);
+    ctx.afterCommit(() => this.metrics.matchCommitted(event.time, trigger));
+    return this.scoreNeed.execute(event.data, trigger, ctx);
   }
 }

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope, InvalidEventError, UnknownEventTypeError, decodeEvent } from '@techbridge/contracts';
 import { DeadLetterPublisher } from '../dead-letter/dead-letter.publisher';
 import { MessagingLogger, consoleLogger } from '../kafka/kafka.factory';
+import { eventParentContext, inConsumerSpan } from '../tracing/event-trace';
 import { isTransientInfrastructureError } from './transient-error';
 
 export interface HandlerContext {
@@ -18,6 +19,14 @@ export interface HandlerContext {
 
 export type EventHandler<T = any> = (event: EventEnvelope<T>, ctx: HandlerContext) => Promise<void>;
 
+/** What a consumer reports as it goes (metrics); every callback is optional and must not throw. */
+export interface InboxObserver {
+  /** An event applied (or found already applied): handling time and the time since the event happened. */
+  applied?(e: { consumer: string; topic: string; type: string; handleSeconds: number; sinceEventSeconds: number }): void;
+  retried?(e: { consumer: string; topic: string }): void;
+  deadLettered?(e: { consumer: string; topic: string }): void;
+}
+
 export interface InboxConsumerOptions {
   /** Inbox key: the same event is applied once per consumer name. */
   consumer: string;
@@ -31,6 +40,7 @@ export interface InboxConsumerOptions {
   /** Attempts while Postgres answers "insufficient resources" (SQLSTATE class 53) before dead-lettering. */
   maxResourceAttempts?: number;
   partitionsConsumedConcurrently?: number;
+  observer?: InboxObserver;
 }
 
 export type ConsumerState = 'idle' | 'connecting' | 'running' | 'restarting' | 'stopped';
@@ -221,12 +231,31 @@ export class InboxConsumer {
     const handler = this.options.handlers[event.type];
     if (!handler) return;
 
+    const parent = eventParentContext(event, message.headers as Record<string, unknown> | undefined);
+    const where = { consumer: this.options.consumer, groupId: this.options.groupId, topic, partition, offset: message.offset };
+    await inConsumerSpan(event, parent, where, () => this.applyWithRetries(event, handler, { topic, partition, message, heartbeat }, replaying));
+  }
+
+  private async applyWithRetries(
+    event: EventEnvelope<object>,
+    handler: EventHandler,
+    { topic, partition, message, heartbeat }: Pick<EachMessagePayload, 'topic' | 'partition' | 'message' | 'heartbeat'>,
+    replaying: boolean,
+  ): Promise<void> {
     const maxAttempts = this.options.maxAttempts ?? 5;
     const maxResourceAttempts = this.options.maxResourceAttempts ?? 10;
+    const started = performance.now();
     for (let attempt = 1; ; attempt++) {
       try {
         await this.applyOnce(event, handler, { topic, partition, offset: message.offset });
         this.counters.processed += 1;
+        this.observe('applied', {
+          consumer: this.options.consumer,
+          topic,
+          type: event.type,
+          handleSeconds: (performance.now() - started) / 1000,
+          sinceEventSeconds: Math.max(0, (Date.now() - Date.parse(event.time)) / 1000),
+        });
         return;
       } catch (err) {
         if (this.stopping && !replaying) throw err; // offset stays uncommitted; the next owner redoes it
@@ -238,6 +267,7 @@ export class InboxConsumer {
           return;
         }
         this.counters.retries += 1;
+        this.observe('retried', { consumer: this.options.consumer, topic });
         const delay = Math.min(50 * 2 ** Math.min(attempt - 1, 10), transient ? 5000 : 2000);
         if (attempt === 1 || attempt % 10 === 0) {
           this.logger.warn(
@@ -254,6 +284,14 @@ export class InboxConsumer {
           throw hbErr;
         }
       }
+    }
+  }
+
+  private observe<K extends keyof InboxObserver>(what: K, e: Parameters<NonNullable<InboxObserver[K]>>[0]): void {
+    try {
+      (this.options.observer?.[what] as ((e: unknown) => void) | undefined)?.(e);
+    } catch (err) {
+      this.logger.warn(`${this.options.consumer}: metrics observer failed: ${String(err)}`);
     }
   }
 
@@ -306,6 +344,7 @@ export class InboxConsumer {
     attempts: number,
   ): Promise<void> {
     this.counters.deadLettered += 1;
+    this.observe('deadLettered', { consumer: this.options.consumer, topic });
     this.logger.warn(
       `${this.options.consumer}: ${topic}[${partition}]@${message.offset} dead-lettered after ${attempts} attempt(s): ${String((error as Error)?.message ?? error)}`,
     );

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { DeadLetterPublisher } from '../dead-letter/dead-letter.publisher';
-import { InboxConsumer, InboxConsumerOptions } from '../inbox/inbox.consumer';
+import { InboxConsumer, InboxConsumerOptions, InboxObserver } from '../inbox/inbox.consumer';
 import { KAFKA } from './messaging.tokens';
 
 /**
@@ -14,6 +14,7 @@ import { KAFKA } from './messaging.tokens';
 export class InboxConsumerRegistry {
   private readonly logger = new Logger('Inbox');
   readonly consumers: InboxConsumer[] = [];
+  private observer?: InboxObserver;
 
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
@@ -21,8 +22,13 @@ export class InboxConsumerRegistry {
     private readonly deadLetters: DeadLetterPublisher,
   ) {}
 
+  /** Metrics of every consumer registered from now on (set by MessagingMetrics). */
+  observeWith(observer: InboxObserver): void {
+    this.observer = observer;
+  }
+
   register(options: InboxConsumerOptions): InboxConsumer {
-    const consumer = new InboxConsumer(this.kafka, this.dataSource, this.deadLetters, options, this.logger);
+    const consumer = new InboxConsumer(this.kafka, this.dataSource, this.deadLetters, { observer: this.observer, ...options }, this.logger);
     this.consumers.push(consumer);
     return consumer;
   }

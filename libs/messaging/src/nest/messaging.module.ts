@@ -11,6 +11,7 @@ import { DeadLetterController } from './dead-letter.controller';
 import { InboxConsumerRegistry } from './inbox-consumer.registry';
 import { InboxTransport } from './inbox.transport';
 import { MessagingLifecycle } from './messaging.lifecycle';
+import { MessagingMetrics } from './messaging.metrics';
 import { MessagingModuleOptions } from './messaging-options';
 import { KAFKA, MESSAGING_OPTIONS } from './messaging.tokens';
 
@@ -51,6 +52,7 @@ export class MessagingModule {
             new InboxRetentionJob({ dataSource, retentionDays: o.inboxRetentionDays ?? 30, logger: new Logger('InboxRetention') }),
         },
         InboxConsumerRegistry,
+        MessagingMetrics,
         {
           provide: InboxTransport,
           inject: [MESSAGING_OPTIONS, InboxConsumerRegistry],

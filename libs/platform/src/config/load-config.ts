@@ -15,6 +15,10 @@ export const baseConfigSchema = z.object({
   KAFKA_SASL_MECHANISM: z.enum(['scram-sha-512', 'scram-sha-256', 'plain']).optional(),
   KAFKA_SASL_USERNAME: z.string().min(1).optional(),
   KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
+  /** Where spans go: nowhere by default (trace ids still reach logs and events); `otlp` reads OTEL_EXPORTER_OTLP_*. */
+  OTEL_TRACES_EXPORTER: z.enum(['none', 'otlp', 'console']).default('none'),
+  /** How long SIGTERM waits for in-flight requests and handlers before the process exits anyway. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
   /** TLS to the brokers. */
   KAFKA_SSL: z
     .enum(['true', 'false'])

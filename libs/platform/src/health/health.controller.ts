@@ -1,4 +1,4 @@
-import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Logger, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
@@ -19,6 +19,9 @@ import { ReadinessRegistry } from './readiness.registry';
 @Public()
 @Controller('health')
 export class HealthController {
+  private readonly logger = new Logger('Health');
+  private lastReady?: boolean;
+
   constructor(
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
@@ -45,6 +48,7 @@ export class HealthController {
   })
   async ready(@Res({ passthrough: true }) reply: { status(code: number): unknown }) {
     const results = await this.readiness.run();
+    this.logTransition(results);
     // 503 with terminus' own body ({ status, info, error, details }), not a problem document: load
     // balancers and operators read which dependency is down from it.
     return this.health
@@ -62,5 +66,19 @@ export class HealthController {
         reply.status(503);
         return err.getResponse();
       });
+  }
+
+  /** One line when readiness changes, naming what is down — not one per probe. */
+  private logTransition(results: Record<string, { up: boolean }>): void {
+    const down = Object.entries(results)
+      .filter(([, r]) => !r.up)
+      .map(([name]) => name);
+    const ready = down.length === 0;
+    if (ready === this.lastReady) return;
+    if (this.lastReady !== undefined || !ready) {
+      if (ready) this.logger.log('ready again');
+      else this.logger.warn(`not ready: ${down.join(', ')} down (details at /health/ready)`);
+    }
+    this.lastReady = ready;
   }
 }

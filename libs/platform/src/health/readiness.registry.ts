@@ -15,6 +15,12 @@ export type ReadinessCheck = () => Promise<ReadinessResult> | ReadinessResult;
 @Injectable()
 export class ReadinessRegistry {
   private readonly checks = new Map<string, ReadinessCheck>();
+  private shuttingDown = false;
+
+  /** SIGTERM received: not ready from now on, so load balancers stop sending work while in-flight work finishes. */
+  beginShutdown(): void {
+    this.shuttingDown = true;
+  }
 
   register(name: string, check: ReadinessCheck): void {
     this.checks.set(name, check);
@@ -22,6 +28,7 @@ export class ReadinessRegistry {
 
   async run(): Promise<Record<string, ReadinessResult>> {
     const out: Record<string, ReadinessResult> = {};
+    if (this.shuttingDown) out.shutdown = { up: false, details: { reason: 'shutting down: finishing in-flight work' } };
     for (const [name, check] of this.checks) {
       try {
         out[name] = await check();

@@ -7,6 +7,9 @@ import { Logger } from 'nestjs-pino';
 import { inputProblemBody, inputProblems } from './body-guard';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { createValidationPipe } from './validation.pipe';
+import { registerHttpObservability } from '../observability/http-observability.hooks';
+import { ServiceMetrics } from '../observability/service-metrics';
+import { installTracing } from '../observability/tracing';
 
 export const MAX_BODY_BYTES = 100 * 1024;
 
@@ -26,11 +29,13 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, o: Ht
   // X-Forwarded-For is believed only from the configured proxy hops (the gateway): loopback by default,
   // where `npm start` runs it. In a cluster, set TRUST_PROXY to the gateway's addresses (see deploy/).
   const trustProxy = process.env.TRUST_PROXY ?? 'loopback';
+  installTracing(o.service);
   // __proto__ / constructor.prototype keys are refused by the JSON parser itself (400).
   const adapter = new FastifyAdapter({ bodyLimit: MAX_BODY_BYTES, trustProxy, onProtoPoisoning: 'error', onConstructorPoisoning: 'error' });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: o.bufferLogs ?? true });
   app.useLogger(app.get(Logger));
   await app.register(helmet as any, { contentSecurityPolicy: false });
+  registerHttpObservability(app.getHttpAdapter().getInstance(), optionalMetrics(app));
   // Before any validation or transformation: depth, NUL and lone surrogates in the body or the query.
   app
     .getHttpAdapter()
@@ -46,6 +51,14 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, o: Ht
   app.enableShutdownHooks();
   setupOpenApi(app, o);
   return app;
+}
+
+function optionalMetrics(app: INestApplication): ServiceMetrics | undefined {
+  try {
+    return app.get(ServiceMetrics, { strict: false });
+  } catch {
+    return undefined; // a test module without MetricsModule
+  }
 }
 
 function setupOpenApi(app: INestApplication, o: HttpAppOptions): void {
