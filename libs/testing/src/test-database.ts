@@ -8,10 +8,12 @@ export function testServerUrl(): string {
 
 /**
  * Drops and re-creates `techbridge_<name>_test` so every test file starts from an empty schema.
- * Test databases always end in `_test`: tests never touch what `npm start` uses.
+ * Test databases always end in `_test`: tests never touch what `npm start` uses. TEST_DB_TAG, when set,
+ * goes into every name so that two test runs on one Postgres (two checkouts) do not drop each other's.
  */
 export async function freshTestDatabase(name: string): Promise<string> {
-  const database = `techbridge_${name.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_test`;
+  const tag = process.env.TEST_DB_TAG ? `${process.env.TEST_DB_TAG}_` : '';
+  const database = `techbridge_${`${tag}${name}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_test`;
   const admin = new Client({ connectionString: `${testServerUrl()}/postgres` });
   await admin.connect();
   try {
