@@ -4,7 +4,7 @@
  *
  * Environment (set by bench.mjs): BENCH_DATABASE_URL (server URL), BENCH_DATABASES (JSON service →
  * `_bench` database URL), KAFKA_BROKERS (the bench broker).
- * Options: --only=core,quality,services,busy-sector,scheduler   --quick (smaller sizes, for trying the harness)
+ * Options: --only=core,quality,services,busy-sector,scheduler,workshop-report   --quick (smaller sizes, for trying the harness)
  * `--only=scheduler` needs neither Postgres nor Kafka.
  */
 import * as fs from 'node:fs';
@@ -18,9 +18,10 @@ import { qualitySection } from './sections/quality';
 import { busySectorSection } from './sections/busy-sector';
 import { schedulerSection } from './sections/scheduler';
 import { servicesSections } from './sections/services';
+import { workshopReportSection } from './sections/workshop-report';
 
 const args = process.argv.slice(2);
-const ALL_SECTIONS = ['core', 'quality', 'services', 'busy-sector', 'scheduler'];
+const ALL_SECTIONS = ['core', 'quality', 'services', 'busy-sector', 'scheduler', 'workshop-report'];
 const only = (
   args
     .find((a) => a.startsWith('--only='))
@@ -167,14 +168,41 @@ async function main(): Promise<number> {
   }
 
   if (only.includes('busy-sector')) {
-    const busy = newSection('busy-sector', '6. One offer into a busy sector — bounded re-scoring work (issue 9 §3)');
+    const busy = newSection(
+      'busy-sector',
+      '6. One offer into a busy sector — bounded re-scoring work (issue 9 §3)',
+    );
     sections.push(busy);
-    await timed(busy, () => busySectorSection(busy, { serverUrl: serverUrl!, brokers: brokers ?? '', needs: quick ? 2_000 : 20_000, log }));
+    await timed(busy, () =>
+      busySectorSection(busy, {
+        serverUrl: serverUrl!,
+        brokers: brokers ?? '',
+        needs: quick ? 2_000 : 20_000,
+        log,
+      }),
+    );
   }
 
   if (only.includes('scheduler')) {
     sections.push(scheduler);
     await timed(scheduler, () => schedulerSection(scheduler, { quick, log }));
+  }
+
+  if (only.includes('workshop-report')) {
+    const report = newSection(
+      'workshop-report',
+      '7. Workshop match report on real services — 200 CN + 200 PK participants, request → ready',
+    );
+    sections.push(report);
+    await timed(report, () =>
+      workshopReportSection(report, {
+        databases,
+        brokers: brokers ?? '',
+        perCountry: quick ? 40 : 200,
+        runs: quick ? 1 : 3,
+        log,
+      }),
+    );
   }
 
   const totalS = (Date.now() - started) / 1000;
