@@ -45,7 +45,10 @@ export interface CalibrationGrids {
   threshold?: readonly number[];
 }
 
-export function calibrate(part: EvaluationPart = 'tuning', grids: CalibrationGrids = {}): { rows: CalibrationRow[]; best: CalibrationRow } {
+export function calibrate(
+  part: EvaluationPart = 'tuning',
+  grids: CalibrationGrids = {},
+): { rows: CalibrationRow[]; best: CalibrationRow } {
   const fixtures = loadMatchingFixtures();
   const rows: CalibrationRow[] = [];
   for (const unmappedWeight of grids.unmapped ?? UNMAPPED_GRID) {
@@ -65,7 +68,9 @@ export function calibrate(part: EvaluationPart = 'tuning', grids: CalibrationGri
           Object.assign(engine.config, { threshold, evidenceFull, evidenceOnset });
           const r = runEvaluation({ fixtures, part, rank });
           const relevant = r.perNeed.filter((p) => !p.unmet);
-          const relevantMatched = relevant.length ? relevant.filter((p) => p.ranked.length > 0).length / relevant.length : 1;
+          const relevantMatched = relevant.length
+            ? relevant.filter((p) => p.ranked.length > 0).length / relevant.length
+            : 1;
           line.push({
             unmappedWeight,
             evidenceOnset,
@@ -79,7 +84,8 @@ export function calibrate(part: EvaluationPart = 'tuning', grids: CalibrationGri
             margin: 0,
           });
         }
-        const asGood = (x: CalibrationRow, row: CalibrationRow) => x.balancedAccuracy >= row.balancedAccuracy - 1e-12 && x.recall10 >= row.recall10 - 1e-12;
+        const asGood = (x: CalibrationRow, row: CalibrationRow) =>
+          x.balancedAccuracy >= row.balancedAccuracy - 1e-12 && x.recall10 >= row.recall10 - 1e-12;
         line.forEach((row, i) => {
           let lo = i;
           while (lo > 0 && asGood(line[lo - 1], row)) lo--;
@@ -109,6 +115,18 @@ if (require.main === module) {
   console.log('unmapped onset full threshold balancedAcc margin unmetEmpty relevantMatched recall10 ndcg10');
   for (const r of rows)
     if (r.threshold % 5 === 0 || r === best)
-      console.log(r.unmappedWeight, r.evidenceOnset, r.evidenceFull, r.threshold, f(r.balancedAccuracy), r.margin, f(r.unmetReturnedEmpty), f(r.relevantMatched), f(r.recall10), f(r.ndcg10), r === best ? '← best' : '');
+      console.log(
+        r.unmappedWeight,
+        r.evidenceOnset,
+        r.evidenceFull,
+        r.threshold,
+        f(r.balancedAccuracy),
+        r.margin,
+        f(r.unmetReturnedEmpty),
+        f(r.relevantMatched),
+        f(r.recall10),
+        f(r.ndcg10),
+        r === best ? '← best' : '',
+      );
   console.log('best', JSON.stringify(best));
 }

@@ -13,8 +13,23 @@
  *  - unmet detection: a need is "returned empty" when that list is empty. Unmet needs (graded `{}`)
  *    should be; relevant needs should not.
  */
-import { MatchingEngine, meanOf, ndcgAtK, precisionAtK, reciprocalRank, type MatchingConfig, type MatchSet, type NeedDoc, type OfferDoc } from '@techbridge/matching-core';
-import { isUrduBodied, loadMatchingFixtures, type EvaluationPart, type MatchingFixtures } from '../../test/fixtures/matching';
+import {
+  MatchingEngine,
+  meanOf,
+  ndcgAtK,
+  precisionAtK,
+  reciprocalRank,
+  type MatchingConfig,
+  type MatchSet,
+  type NeedDoc,
+  type OfferDoc,
+} from '@techbridge/matching-core';
+import {
+  isUrduBodied,
+  loadMatchingFixtures,
+  type EvaluationPart,
+  type MatchingFixtures,
+} from '../../test/fixtures/matching';
 import { distractorOffers } from './distractors';
 import { syntheticOffers } from './synthetic';
 
@@ -69,7 +84,11 @@ export type Ranker = (need: NeedDoc) => string[];
 /** Needs whose best (grade-3) offers include one written in Chinese: the cross-lingual subset. */
 export function chineseSubset(f: MatchingFixtures): Set<string> {
   const zh = new Set(f.offers.filter((o) => o.language === 'zh-Hans').map((o) => o.id));
-  return new Set(Object.entries(f.qrels).filter(([, q]) => Object.entries(q).some(([o, g]) => g === 3 && zh.has(o))).map(([n]) => n));
+  return new Set(
+    Object.entries(f.qrels)
+      .filter(([, q]) => Object.entries(q).some(([o, g]) => g === 3 && zh.has(o)))
+      .map(([n]) => n),
+  );
 }
 
 /** Needs written in Urdu throughout. */
@@ -82,7 +101,10 @@ const CONSTRAINT_CODES = new Set(['trl.below', 'budget.below', 'region.notTarget
 
 /** The list the engine presents as fitting the technology: matches, then constraint near-misses. */
 export function presentedOffers(set: MatchSet): string[] {
-  return [...set.matches, ...set.nearMisses.filter((m) => m.nearMiss && CONSTRAINT_CODES.has(m.nearMiss.code))].map((m) => m.offerId);
+  return [
+    ...set.matches,
+    ...set.nearMisses.filter((m) => m.nearMiss && CONSTRAINT_CODES.has(m.nearMiss.code)),
+  ].map((m) => m.offerId);
 }
 
 export interface EngineRankerOptions {
@@ -91,8 +113,14 @@ export interface EngineRankerOptions {
   extraOffers?: readonly OfferDoc[];
 }
 
-export function engineRanker(f: MatchingFixtures, opts: EngineRankerOptions | Partial<MatchingConfig> = {}): Ranker {
-  const o: EngineRankerOptions = 'config' in opts || 'extraOffers' in opts ? (opts as EngineRankerOptions) : { config: opts as Partial<MatchingConfig> };
+export function engineRanker(
+  f: MatchingFixtures,
+  opts: EngineRankerOptions | Partial<MatchingConfig> = {},
+): Ranker {
+  const o: EngineRankerOptions =
+    'config' in opts || 'extraOffers' in opts
+      ? (opts as EngineRankerOptions)
+      : { config: opts as Partial<MatchingConfig> };
   const engine = new MatchingEngine({ now: () => f.now, ...o.config });
   for (const x of f.offers) engine.upsertOffer(x);
   for (const x of o.extraOffers ?? []) engine.upsertOffer(x);
@@ -134,7 +162,12 @@ function recallAt(ranked: readonly string[], q: Record<string, number>, minRel: 
 
 export function runEvaluation(opts: EvaluationOptions = {}): EvaluationResult {
   const f = opts.fixtures ?? loadMatchingFixtures();
-  const rank = opts.rank ?? engineRanker(f, { config: opts.config, extraOffers: opts.distractors ? extraOffers(opts.distractors, opts.distractorKind) : undefined });
+  const rank =
+    opts.rank ??
+    engineRanker(f, {
+      config: opts.config,
+      extraOffers: opts.distractors ? extraOffers(opts.distractors, opts.distractorKind) : undefined,
+    });
   const zhSet = chineseSubset(f);
   const urSet = urduSubset(f);
   const perNeed: PerNeed[] = f.needs
@@ -172,7 +205,9 @@ export function runEvaluation(opts: EvaluationOptions = {}): EvaluationResult {
     urdu: agg(relevant.filter((r) => urSet.has(r.needId))),
     unmet: {
       unmetNeeds: unmetRows.length,
-      returnedEmpty: unmetRows.length ? unmetRows.filter((r) => r.ranked.length === 0).length / unmetRows.length : 1,
+      returnedEmpty: unmetRows.length
+        ? unmetRows.filter((r) => r.ranked.length === 0).length / unmetRows.length
+        : 1,
       precision: empty.length ? empty.filter((r) => r.unmet).length / empty.length : 1,
       relevantReturnedEmpty: relevant.filter((r) => r.ranked.length === 0).length,
     },
@@ -182,17 +217,42 @@ export function runEvaluation(opts: EvaluationOptions = {}): EvaluationResult {
 
 if (require.main === module) {
   const args = process.argv.slice(2);
-  const part = (args.find((a) => a === 'tuning' || a === 'held-out') as EvaluationPart | undefined) ?? undefined;
+  const part =
+    (args.find((a) => a === 'tuning' || a === 'held-out') as EvaluationPart | undefined) ?? undefined;
   const distractors = Number(args.find((a) => /^\d+$/.test(a)) ?? 0);
   const distractorKind: ExtraOfferKind = args.includes('synthetic') ? 'synthetic' : 'distractors';
   const r = runEvaluation({ part, distractors, distractorKind });
   const f = loadMatchingFixtures();
   for (const p of r.perNeed) {
     const q = f.qrels[p.needId];
-    const shown = p.ranked.slice(0, 8).map((id) => `${id.replace('syn-offer-', 's').replace('dis-offer-', 'd').replace('offer-', '')}:${q[id] ?? 0}`).join(' ');
-    const missing = Object.keys(q).filter((o) => !p.ranked.includes(o)).map((o) => `${o.slice(6)}:${q[o]}`).join(' ');
+    const shown = p.ranked
+      .slice(0, 8)
+      .map(
+        (id) =>
+          `${id.replace('syn-offer-', 's').replace('dis-offer-', 'd').replace('offer-', '')}:${q[id] ?? 0}`,
+      )
+      .join(' ');
+    const missing = Object.keys(q)
+      .filter((o) => !p.ranked.includes(o))
+      .map((o) => `${o.slice(6)}:${q[o]}`)
+      .join(' ');
     console.log(p.needId, p.part, p.unmet ? 'UNMET' : '', p.ndcg10.toFixed(3), shown, '| missing:', missing);
   }
-  const round = (x: unknown) => JSON.parse(JSON.stringify(x, (_, v) => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v)));
-  console.log(JSON.stringify(round({ part: part ?? 'all', distractors, distractorKind, overall: r.overall, chinese: r.chinese, urdu: r.urdu, unmet: r.unmet }), null, 1));
+  const round = (x: unknown) =>
+    JSON.parse(JSON.stringify(x, (_, v) => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v)));
+  console.log(
+    JSON.stringify(
+      round({
+        part: part ?? 'all',
+        distractors,
+        distractorKind,
+        overall: r.overall,
+        chinese: r.chinese,
+        urdu: r.urdu,
+        unmet: r.unmet,
+      }),
+      null,
+      1,
+    ),
+  );
 }

@@ -78,7 +78,12 @@ export function measureLatency(n: number, queries = 300): LatencyResult {
  * both alike; each query is timed `repeat` times per engine and its fastest time kept. Returns the
  * percentiles of each and of the per-query difference (this − other).
  */
-export function compareLatency(n: number, otherIndexTs: string, queries = 300, repeat = 5): { self: number[]; other: number[]; diff: number[] } {
+export function compareLatency(
+  n: number,
+  otherIndexTs: string,
+  queries = 300,
+  repeat = 5,
+): { self: number[]; other: number[]; diff: number[] } {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Other = (require(otherIndexTs) as { MatchingEngine: typeof MatchingEngine }).MatchingEngine;
   const now = new Date('2026-02-01T00:00:00Z');
@@ -131,7 +136,9 @@ if (require.main === module && process.argv.includes('--against')) {
   const other = process.argv[process.argv.indexOf('--against') + 1];
   const r = compareLatency(n, other);
   const f = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(' / ');
-  console.log(`offers ${n}, p50 / p95 / p99 ms — this: ${f(r.self)}; other: ${f(r.other)}; per-query difference (this − other): ${f(r.diff)}`);
+  console.log(
+    `offers ${n}, p50 / p95 / p99 ms — this: ${f(r.self)}; other: ${f(r.other)}; per-query difference (this − other): ${f(r.diff)}`,
+  );
 } else if (require.main === module) {
   const sizes = process.argv.slice(2).map(Number).filter(Boolean);
   for (const n of sizes.length ? sizes : [10_000, 100_000]) {

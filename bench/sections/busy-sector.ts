@@ -57,7 +57,13 @@ async function runOnce(o: BusySectorOptions, needs: number): Promise<Run> {
   await admin.end();
   const url = new URL(`/${db}`, o.serverUrl).toString();
   const adminKey = `bench-admin-${randomUUID()}`;
-  const env = { NODE_ENV: 'production', DATABASE_URL: url, KAFKA_BROKERS: o.brokers, ADMIN_API_KEY: adminKey, LOG_LEVEL: 'warn' };
+  const env = {
+    NODE_ENV: 'production',
+    DATABASE_URL: url,
+    KAFKA_BROKERS: o.brokers,
+    ADMIN_API_KEY: adminKey,
+    LOG_LEVEL: 'warn',
+  };
   await runNode('migrate-busy-sector', 'dist/apps/matching/src/migrate.js', env);
 
   const pg = new Client({ connectionString: url });
@@ -94,11 +100,22 @@ async function runOnce(o: BusySectorOptions, needs: number): Promise<Run> {
       );
     }
     const port = await freePort();
-    const matching = await startService(`matching-busy-${needs}`, 'dist/apps/matching/src/main.js', env, port, '/health/ready', 180_000);
+    const matching = await startService(
+      `matching-busy-${needs}`,
+      'dist/apps/matching/src/main.js',
+      env,
+      port,
+      '/health/ready',
+      180_000,
+    );
     try {
       const pid = matching.child.pid!;
       const rssBeforeMb = rssMb(pid);
-      const kafka = new Kafka({ clientId: 'bench-busy-sector', brokers: o.brokers.split(','), logLevel: logLevel.NOTHING });
+      const kafka = new Kafka({
+        clientId: 'bench-busy-sector',
+        brokers: o.brokers.split(','),
+        logLevel: logLevel.NOTHING,
+      });
       const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
       await producer.connect();
       const offerId = randomUUID();
@@ -126,10 +143,23 @@ async function runOnce(o: BusySectorOptions, needs: number): Promise<Run> {
       await producer.send({
         topic: Topics.CatalogOffer,
         acks: -1,
-        messages: [{ key: offerId, value: encodeEvent(createEnvelope({ type: EventTypes.OfferPublished, source: sourceOf('catalog'), subject: offerId, data: offer })) }],
+        messages: [
+          {
+            key: offerId,
+            value: encodeEvent(
+              createEnvelope({
+                type: EventTypes.OfferPublished,
+                source: sourceOf('catalog'),
+                subject: offerId,
+                data: offer,
+              }),
+            ),
+          },
+        ],
       });
       await producer.disconnect();
-      const scalar = async (sql: string, params: unknown[] = []) => Number((await pg.query(sql, params)).rows[0].n);
+      const scalar = async (sql: string, params: unknown[] = []) =>
+        Number((await pg.query(sql, params)).rows[0].n);
       await waitFor(
         `the offer in every affected set (${needs} needs)`,
         async () =>
@@ -141,9 +171,18 @@ async function runOnce(o: BusySectorOptions, needs: number): Promise<Run> {
       );
       const settleSeconds = (performance.now() - t0) / 1000;
       clearInterval(sampler);
-      const setsChanged = await scalar(`SELECT count(*) AS n FROM match_sets WHERE trigger = 'offer.published'`);
+      const setsChanged = await scalar(
+        `SELECT count(*) AS n FROM match_sets WHERE trigger = 'offer.published'`,
+      );
       const ready = await fetch(`${matching.url}/health/ready`).then((r) => r.json() as Promise<any>);
-      return { needs, settleSeconds, setsChanged, rssBeforeMb, rssPeakMb: peak, chunkSize: ready?.details?.rescoreQueue?.chunkSize ?? 0 };
+      return {
+        needs,
+        settleSeconds,
+        setsChanged,
+        rssBeforeMb,
+        rssPeakMb: peak,
+        chunkSize: ready?.details?.rescoreQueue?.chunkSize ?? 0,
+      };
     } finally {
       await stopProc(matching);
     }
@@ -191,7 +230,7 @@ export async function busySectorSection(s: SectionResult, o: BusySectorOptions):
     },
   );
   s.notes.push(
-    '- Method: the needs are written into a fresh matching database, matching is started as a child process (index rebuilt from the projections), then one `offer.published` that enters every need\'s list is produced; settle = until the offer is in every set and the rescore queue is empty.',
-    '- Every affected need is one advisory lock in its own chunk transaction: no transaction holds more than the chunk size, whatever the sector size, so Postgres\' lock table (64 × max_connections) is never exhausted and the offer\'s partition moves on at once.',
+    "- Method: the needs are written into a fresh matching database, matching is started as a child process (index rebuilt from the projections), then one `offer.published` that enters every need's list is produced; settle = until the offer is in every set and the rescore queue is empty.",
+    "- Every affected need is one advisory lock in its own chunk transaction: no transaction holds more than the chunk size, whatever the sector size, so Postgres' lock table (64 × max_connections) is never exhausted and the offer's partition moves on at once.",
   );
 }

@@ -11,10 +11,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Consumer, Kafka, logLevel } from 'kafkajs';
-import { Client } from 'pg';
 import { EventTypes, Topics, createEnvelope, encodeEvent, sourceOf } from '@techbridge/contracts';
-import type { NeedDoc, OfferDoc } from '@techbridge/matching-core';
+import type { OfferDoc } from '@techbridge/matching-core';
 import { syntheticNeeds, syntheticOffers } from '../matching-core/synthetic';
+import { resetDatabase, scalar } from '../lib/bench-db';
+import { needBody } from '../lib/catalog-bodies';
 import { Proc, ROOT, freePort, runNode, startService, stopProc, tail } from '../lib/procs';
 import { SectionResult } from '../lib/report';
 import { fmt, sleep, summarize, waitFor } from '../lib/stats';
@@ -43,46 +44,6 @@ export function uuidFrom(s: string): string {
   const h = createHash('sha256').update(s).digest('hex');
   const v = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${v}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
-async function resetDatabase(url: string): Promise<void> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query('DROP SCHEMA IF EXISTS public CASCADE');
-    await c.query('CREATE SCHEMA public');
-  } finally {
-    await c.end();
-  }
-}
-
-async function scalar<T = number>(url: string, sql: string, params: unknown[] = []): Promise<T> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    const r = await c.query(sql, params);
-    return Object.values(r.rows[0] ?? {})[0] as T;
-  } finally {
-    await c.end();
-  }
-}
-
-function needBody(n: NeedDoc): Record<string, unknown> {
-  const deadline = new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10);
-  return {
-    title: n.title,
-    summary: n.summary,
-    description: n.description,
-    language: n.language,
-    sectors: n.sectors,
-    keywords: [...new Set(n.keywords)],
-    minTrl: n.minTrl ?? undefined,
-    cooperationModes: n.cooperationModes,
-    ...(n.budget ? { budget: { min: n.budget.min, max: n.budget.max, currency: n.budget.currency } } : {}),
-    region: n.region ?? undefined,
-    deadline,
-    urgency: n.urgency ?? 'medium',
-  };
 }
 
 function enterpriseBody(): Record<string, unknown> {

@@ -8,9 +8,9 @@
  * scheduler on the generated instance) and the bare scoring time matching reports.
  */
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
-import type { NeedDoc, OfferDoc } from '@techbridge/matching-core';
 import { syntheticNeeds, syntheticOffers } from '../matching-core/synthetic';
+import { resetDatabase, scalar } from '../lib/bench-db';
+import { needBody, offerBody } from '../lib/catalog-bodies';
 import { Proc, freePort, runNode, startService, stopProc, tail } from '../lib/procs';
 import { SectionResult } from '../lib/report';
 import { fmt, waitFor } from '../lib/stats';
@@ -57,38 +57,6 @@ function enterpriseBody(country: 'CN' | 'PK', i: number): Record<string, unknown
   };
 }
 
-function offerBody(o: OfferDoc): Record<string, unknown> {
-  return {
-    title: o.title,
-    summary: o.summary,
-    description: o.description,
-    language: o.language,
-    sectors: o.sectors,
-    keywords: [...new Set(o.keywords)],
-    trl: o.trl,
-    iprStatus: o.iprStatus,
-    cooperationModes: [...new Set(o.cooperationModes)],
-    ...(o.price ? { price: o.price } : {}),
-    targetRegions: [...new Set(o.targetRegions)],
-  };
-}
-
-function needBody(n: NeedDoc): Record<string, unknown> {
-  return {
-    title: n.title,
-    summary: n.summary,
-    description: n.description,
-    language: n.language,
-    sectors: n.sectors,
-    keywords: [...new Set(n.keywords)],
-    minTrl: n.minTrl ?? undefined,
-    cooperationModes: [...new Set(n.cooperationModes)],
-    ...(n.budget ? { budget: n.budget } : {}),
-    region: n.region ?? undefined,
-    urgency: 'medium',
-  };
-}
-
 const workshopBody = () => ({
   title: {
     en: 'Sino-Pak Matchmaking Workshop (bench)',
@@ -119,27 +87,6 @@ const workshopBody = () => ({
   sectors: ['agriculture', 'energy'],
   interpreters: [{ id: 'online-zh-ur', languages: ['zh-Hans', 'ur'], location: 'online', count: 4 }],
 });
-
-async function resetDatabase(url: string): Promise<void> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query('DROP SCHEMA IF EXISTS public CASCADE');
-    await c.query('CREATE SCHEMA public');
-  } finally {
-    await c.end();
-  }
-}
-
-async function count(url: string, sql: string): Promise<number> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    return Number(Object.values((await c.query(sql)).rows[0] ?? {})[0] ?? 0);
-  } finally {
-    await c.end();
-  }
-}
 
 async function call(
   url: string,
@@ -246,7 +193,7 @@ export async function workshopReportSection(s: SectionResult, o: WorkshopReportO
     const registerSeconds = (performance.now() - regT) / 1000;
     await waitFor(
       'catalog to know every enterprise and key',
-      async () => (await count(o.databases.catalog, 'SELECT count(*) FROM known_enterprises')) >= 2 * n,
+      async () => (await scalar(o.databases.catalog, 'SELECT count(*)::int FROM known_enterprises')) >= 2 * n,
       120_000,
       250,
     );
@@ -278,9 +225,9 @@ export async function workshopReportSection(s: SectionResult, o: WorkshopReportO
     await waitFor(
       'matching to hold every offer and need',
       async () =>
-        (await count(
+        (await scalar(
           o.databases.matching,
-          `SELECT (SELECT count(*) FROM offer_projections) + (SELECT count(*) FROM need_projections)`,
+          `SELECT (SELECT count(*)::int FROM offer_projections) + (SELECT count(*)::int FROM need_projections)`,
         )) >=
         2 * n,
       180_000,
@@ -302,7 +249,8 @@ export async function workshopReportSection(s: SectionResult, o: WorkshopReportO
       'workshops to know the organiser and every enterprise',
       async () =>
         (await call(url('workshops', '/v1/workshops?limit=1'), 'GET', undefined, organiser.apiKey)).status ===
-          200 && (await count(o.databases.workshops, 'SELECT count(*) FROM known_enterprises')) >= 2 * n,
+          200 &&
+        (await scalar(o.databases.workshops, 'SELECT count(*)::int FROM known_enterprises')) >= 2 * n,
       120_000,
       250,
     );
