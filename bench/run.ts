@@ -4,7 +4,7 @@
  *
  * Environment (set by bench.mjs): BENCH_DATABASE_URL (server URL), BENCH_DATABASES (JSON service →
  * `_bench` database URL), KAFKA_BROKERS (the bench broker).
- * Options: --only=core,quality,services,busy-sector,scheduler,workshop-report   --quick (smaller sizes, for trying the harness)
+ * Options: --only=core,quality,services,busy-sector,scheduler,workshop-report,scaling   --quick (smaller sizes, for trying the harness)
  * `--only=scheduler` needs neither Postgres nor Kafka.
  */
 import * as fs from 'node:fs';
@@ -16,12 +16,23 @@ import { SectionResult, newSection, sectionMarkdown, summaryLines } from './lib/
 import { coreLatencySection } from './sections/core-latency';
 import { qualitySection } from './sections/quality';
 import { busySectorSection } from './sections/busy-sector';
+import { scalingSection } from './sections/scaling';
 import { schedulerSection } from './sections/scheduler';
 import { servicesSections } from './sections/services';
 import { workshopReportSection } from './sections/workshop-report';
 
 const args = process.argv.slice(2);
-const ALL_SECTIONS = ['core', 'quality', 'services', 'busy-sector', 'scheduler', 'workshop-report'];
+const ALL_SECTIONS = [
+  'core',
+  'quality',
+  'services',
+  'busy-sector',
+  'scheduler',
+  'workshop-report',
+  'scaling',
+];
+/** docs/benchmarks.md (and the plot beside it) are rewritten only by a full run */
+const fullRun = (only: string[], quick: boolean) => ALL_SECTIONS.every((x) => only.includes(x)) && !quick;
 const only = (
   args
     .find((a) => a.startsWith('--only='))
@@ -205,10 +216,28 @@ async function main(): Promise<number> {
     );
   }
 
+  if (only.includes('scaling')) {
+    const scaling = newSection('scaling', '8. How cost grows — matching-core at 1k, 10k, 100k and 1M offers');
+    sections.push(scaling);
+    await timed(scaling, () =>
+      scalingSection(scaling, {
+        baselineDbUrl,
+        sizes: quick ? [1_000, 10_000] : [1_000, 10_000, 100_000, 1_000_000],
+        pgMax: 100_000,
+        queries: quick ? 100 : 300,
+        bruteQueries: quick ? 20 : 50,
+        svgPath: fullRun(only, quick)
+          ? path.join(ROOT, 'docs', 'scaling.svg')
+          : path.join(ROOT, '.local', 'bench', 'scaling.svg'),
+        log,
+      }),
+    );
+  }
+
   const totalS = (Date.now() - started) / 1000;
   const md = renderMarkdown(facts, sections, totalS);
   const out = path.join(ROOT, 'docs', 'benchmarks.md');
-  if (ALL_SECTIONS.every((x) => only.includes(x)) && !quick) {
+  if (fullRun(only, quick)) {
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, md);
     log(`wrote ${path.relative(ROOT, out)}`);

@@ -101,3 +101,45 @@ export async function rankNeed(
   });
   return res.rows.map((r: { id: string }) => r.id);
 }
+
+export interface FtsLatency {
+  /** seconds to create the table, load the offers and build the GIN index */
+  loadSeconds: number;
+  queries: number;
+  /** mean rows returned per query */
+  meanRows: number;
+  times: number[];
+}
+
+/**
+ * Postgres full-text search as the baseline engine: loads `offers` into `table`, answers `warmup`
+ * needs untimed and then each of `measured` with the top-20 query, timing each round trip; drops the
+ * table afterwards.
+ */
+export async function measureFts(
+  c: Client,
+  table: string,
+  offers: OfferDoc[],
+  warmup: NeedDoc[],
+  measured: NeedDoc[],
+): Promise<FtsLatency> {
+  const t0 = performance.now();
+  await createFtsTable(c, table);
+  await loadOffers(c, table, offers);
+  const loadSeconds = (performance.now() - t0) / 1000;
+  const stmt = `fts_top20_${table}`;
+  try {
+    for (const nd of warmup) await rankNeed(c, table, nd, 'ts_rank', stmt);
+    const times: number[] = [];
+    let rows = 0;
+    for (const nd of measured) {
+      const t = performance.now();
+      rows += (await rankNeed(c, table, nd, 'ts_rank', stmt)).length;
+      times.push(performance.now() - t);
+    }
+    return { loadSeconds, queries: measured.length, meanRows: rows / Math.max(1, measured.length), times };
+  } finally {
+    await c.query(`DEALLOCATE ${stmt}`).catch(() => undefined);
+    await c.query(`DROP TABLE IF EXISTS ${table}`);
+  }
+}

@@ -6,7 +6,7 @@
 import { Client } from 'pg';
 import { measureLatency, type LatencyResult } from '../matching-core/latency';
 import { syntheticNeeds, syntheticOffers } from '../matching-core/synthetic';
-import { createFtsTable, loadOffers, rankNeed } from '../lib/pg-fts';
+import { measureFts } from '../lib/pg-fts';
 import { SectionResult } from '../lib/report';
 import { fmt, summarize, type Summary } from '../lib/stats';
 
@@ -37,25 +37,15 @@ export async function coreLatencySection(s: SectionResult, o: CoreLatencyOptions
     for (const { n, target } of o.sizes) {
       o.log(`  matching-core at ${n} offers …`);
       const eng: LatencyResult = measureLatency(n, QUERIES);
-      const table = `bench_fts_offers_${n}`;
-      o.log(`  Postgres FTS: loading ${n} offers …`);
-      const t0 = performance.now();
-      await createFtsTable(pg, table);
-      await loadOffers(pg, table, corpus.slice(0, n));
-      const loadS = (performance.now() - t0) / 1000;
-      const pgN = Math.min(QUERIES, o.pgQueries(n));
-      o.log(`  Postgres FTS: ${pgN} queries at ${n} offers …`);
-      const stmt = `fts_top20_${n}`;
-      for (const nd of needs.slice(0, Math.min(WARMUP, 20))) await rankNeed(pg, table, nd, 'ts_rank', stmt); // warm-up
-      const times: number[] = [];
-      let hits = 0;
-      for (const nd of needs.slice(WARMUP, WARMUP + pgN)) {
-        const t = performance.now();
-        const ids = await rankNeed(pg, table, nd, 'ts_rank', stmt);
-        times.push(performance.now() - t);
-        hits += ids.length;
-      }
-      const ps: Summary = summarize(times);
+      o.log(`  Postgres FTS: loading ${n} offers and answering ${Math.min(QUERIES, o.pgQueries(n))} needs …`);
+      const fts = await measureFts(
+        pg,
+        `bench_fts_offers_${n}`,
+        corpus.slice(0, n),
+        needs.slice(0, Math.min(WARMUP, 20)),
+        needs.slice(WARMUP, WARMUP + Math.min(QUERIES, o.pgQueries(n))),
+      );
+      const ps: Summary = summarize(fts.times);
       const label = n >= 1000 ? `${n / 1000}k` : String(n);
       s.rows.push({
         metric: `top-20 p95 at ${label} offers (ms)`,
@@ -71,9 +61,8 @@ export async function coreLatencySection(s: SectionResult, o: CoreLatencyOptions
         pass: null,
       });
       detail.push(
-        `| ${n} | ${fmt(eng.p50)} / ${fmt(eng.p95)} / ${fmt(eng.p99)} | ${fmt(ps.p50)} / ${fmt(ps.p95)} / ${fmt(ps.p99)} | ${pgN} (avg ${fmt(hits / Math.max(1, pgN), 1)} rows) | ${fmt(eng.buildSeconds)} | ${fmt(loadS)} | ${fmt(eng.heapMb, 0)} |`,
+        `| ${n} | ${fmt(eng.p50)} / ${fmt(eng.p95)} / ${fmt(eng.p99)} | ${fmt(ps.p50)} / ${fmt(ps.p95)} / ${fmt(ps.p99)} | ${fts.queries} (avg ${fmt(fts.meanRows, 1)} rows) | ${fmt(eng.buildSeconds)} | ${fmt(fts.loadSeconds)} | ${fmt(eng.heapMb, 0)} |`,
       );
-      await pg.query(`DROP TABLE IF EXISTS ${table}`);
     }
   } finally {
     await pg.end().catch(() => undefined);
