@@ -7,6 +7,14 @@ import { sleep, waitFor } from './stats';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..'); // dist/bench/lib → repo root
 export const LOG_DIR = path.join(ROOT, '.local', 'bench', 'logs');
+/** `BENCH_CPU_PROF=catalog,gateway npm run bench …` runs those processes under `node --cpu-prof`. */
+export const PROFILE_DIR = path.join(ROOT, '.local', 'bench', 'profiles');
+
+/** The .cpuprofile file a process started by startService writes on exit, when it is profiled. */
+export function profileFile(name: string): string | undefined {
+  const wanted = (process.env.BENCH_CPU_PROF ?? '').split(',').map((x) => x.trim());
+  return wanted.includes(name) ? path.join(PROFILE_DIR, `${name}.cpuprofile`) : undefined;
+}
 
 export interface Proc {
   name: string;
@@ -76,7 +84,15 @@ export async function startService(
   fs.mkdirSync(LOG_DIR, { recursive: true });
   const logFile = path.join(LOG_DIR, `${name}.log`);
   const out = fs.openSync(logFile, 'w');
-  const child = spawn(process.execPath, [path.join(ROOT, script)], {
+  const profile = profileFile(name);
+  if (profile) {
+    fs.mkdirSync(PROFILE_DIR, { recursive: true });
+    fs.rmSync(profile, { force: true });
+  }
+  const profiling = profile
+    ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${path.basename(profile)}`]
+    : [];
+  const child = spawn(process.execPath, [...profiling, path.join(ROOT, script)], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', out, out],

@@ -16,7 +16,8 @@ import type { OfferDoc } from '@techbridge/matching-core';
 import { syntheticNeeds, syntheticOffers } from '../matching-core/synthetic';
 import { resetDatabase, scalar } from '../lib/bench-db';
 import { needBody } from '../lib/catalog-bodies';
-import { Proc, ROOT, freePort, runNode, startService, stopProc, tail } from '../lib/procs';
+import { monotonicMicros, profileMarkdown } from '../lib/cpu-profile';
+import { Proc, ROOT, freePort, profileFile, runNode, startService, stopProc, tail } from '../lib/procs';
 import { SectionResult } from '../lib/report';
 import { fmt, sleep, summarize, waitFor } from '../lib/stats';
 
@@ -36,6 +37,9 @@ export interface ServicesOptions {
   connections: number;
   log: (s: string) => void;
 }
+
+/** When the throughput load ran (CLOCK_MONOTONIC µs, the clock of V8's profile timestamps on Linux). */
+const loadWindow: [number, number] = [0, 0];
 
 const SOURCE = sourceOf('catalog'); // bench events stand in for catalog's
 
@@ -182,6 +186,11 @@ export async function servicesSections(
       await stopProc(p);
       if (p && /error|exception/i.test(lines) && !/Request aborted/.test(lines))
         o.log(`  (${p.name} log tail: ${lines.split('\n').slice(-3).join(' | ')})`);
+    }
+    // BENCH_CPU_PROF=catalog,gateway: the profiles are complete once the processes have exited.
+    for (const name of ['catalog', 'gateway', 'profiles']) {
+      const table = profileMarkdown(name, profileFile(name), loadWindow[1] > 0 ? loadWindow : undefined);
+      if (table) tput.extra = [...(tput.extra ?? []), table];
     }
   }
 }
@@ -611,6 +620,7 @@ async function throughputSection(
   );
   const needsBefore = Number(await scalar(o.databases.catalog, 'SELECT count(*)::int FROM needs'));
   const cpu0 = cpuSnapshot(stack);
+  loadWindow[0] = monotonicMicros();
   const tgt = await run(targetUrl, auth, o.loadSeconds);
   const cpu = cpuDelta(cpu0, cpuSnapshot(stack));
   const needsAfter = Number(await scalar(o.databases.catalog, 'SELECT count(*)::int FROM needs'));
@@ -622,6 +632,7 @@ async function throughputSection(
     `  diagnostic: catalog directly, drafts (no outbox row, no NOTIFY), ${o.loadSeconds} s × ${o.connections} connections …`,
   );
   const drafts = await run(`${stack.catalog!.url}/v1/needs`, auth, o.loadSeconds);
+  loadWindow[1] = monotonicMicros();
   // The outbox must drain: every accepted need becomes one need.published on catalog.need.v1.
   let backlog = -1;
   try {
