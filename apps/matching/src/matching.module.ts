@@ -11,6 +11,7 @@ import { matchingIndexProvider } from './index/matching-index.provider';
 import { AnswerIntroductionUseCase } from './introductions/answer-introduction.use-case';
 import { IntroductionController } from './introductions/introduction.controller';
 import { IntroductionEvents } from './introductions/introduction-events';
+import { IntroductionSweepJob } from './introductions/introduction-sweep.job';
 import { IntroductionQueries } from './introductions/introduction.queries';
 import { RecordOutcomeUseCase } from './introductions/record-outcome.use-case';
 import { RequestIntroductionUseCase } from './introductions/request-introduction.use-case';
@@ -59,6 +60,7 @@ export class MatchingModule {
         AnswerIntroductionUseCase,
         RecordOutcomeUseCase,
         IntroductionQueries,
+        IntroductionSweepJob,
       ],
     };
   }
