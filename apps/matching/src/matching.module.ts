@@ -11,6 +11,7 @@ import { matchingIndexProvider } from './index/matching-index.provider';
 import { AnswerIntroductionUseCase } from './introductions/answer-introduction.use-case';
 import { IntroductionController } from './introductions/introduction.controller';
 import { IntroductionEvents } from './introductions/introduction-events';
+import { MeetingOutcomesController } from './introductions/meeting-outcomes.controller';
 import { IntroductionSweepJob } from './introductions/introduction-sweep.job';
 import { IntroductionQueries } from './introductions/introduction.queries';
 import { RecordOutcomeUseCase } from './introductions/record-outcome.use-case';
@@ -40,7 +41,7 @@ export class MatchingModule {
         }),
         AuthModule.forRootAsync({ useFactory: () => ({ adminApiKey: config.ADMIN_API_KEY }) }),
       ],
-      controllers: [MatchController, IntroductionController, RescoreController, CatalogEventsController, ReportRequestsController],
+      controllers: [MatchController, IntroductionController, MeetingOutcomesController, RescoreController, CatalogEventsController, ReportRequestsController],
       providers: [
         { provide: MATCHING_CONFIG, useValue: config },
         matchingIndexProvider,
