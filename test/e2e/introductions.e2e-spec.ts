@@ -63,7 +63,7 @@ describe('introductions and contact escrow (e2e)', () => {
       services: ['profiles', 'catalog', 'matching'],
       name: 'intro_e2e',
       env: { REGISTRATION_RATE_LIMIT: '1000' },
-      serviceEnv: { matching: { INTRODUCTION_DAILY_LIMIT: '4', INTRODUCTION_MESSAGE_MAX: '300' } },
+      serviceEnv: { matching: { INTRODUCTION_DAILY_LIMIT: '4', INTRODUCTION_MESSAGE_MAX: '300', INTRODUCTION_PRIOR: 'on' } },
     });
     http = api(stack.gatewayUrl);
     collector = await new TopicCollector(testKafka(), TOPIC_SPECS.map((t) => t.name)).start();
@@ -130,6 +130,15 @@ describe('introductions and contact escrow (e2e)', () => {
     expect(badLanguage.status).toBe(400);
     expect(badLanguage.json.errors[0].field).toBe('language');
     expect((await http.post('/v1/introductions', { needId, offerId: offers[0], ...message, extra: 1 }, pk.apiKey)).status).toBe(400);
+    // a cursor this API did not issue, an id that is not one
+    const forged = Buffer.from(JSON.stringify({ k: 'x', id: 'y' })).toString('base64url');
+    for (const path of ['/v1/introductions', '/v1/me/contact-reveals']) {
+      const res = await http.get(`${path}?cursor=${forged}`, pk.apiKey);
+      expect(res.status).toBe(400);
+      expect(res.json.errors[0].field).toBe('cursor');
+    }
+    expect((await http.get('/v1/introductions/not-a-uuid', pk.apiKey)).status).toBe(404);
+    expect((await http.get('/v1/introductions/not-a-uuid/contacts', pk.apiKey)).status).toBe(404);
     // organisers do not ask for introductions
     expect((await http.post('/v1/introductions', { needId, offerId, ...message }, organiserKey)).status).toBe(403);
   });
@@ -249,6 +258,32 @@ describe('introductions and contact escrow (e2e)', () => {
     expect(fifth.headers.get('content-type')).toMatch(/problem\+json/);
     // an idempotent repeat is not a new request
     expect((await http.post('/v1/introductions', { needId, offerId: offers[3], ...message }, pk.apiKey)).status).toBe(200);
+  });
+
+  it('with the prior on, an offer declined twice for price ranks lower by a bounded amount and says why', async () => {
+    const needA = await publish('needs', needBody({ title: 'Drip irrigation kits for orchards in Punjab' }), pkOther.apiKey);
+    const needB = await publish('needs', needBody({ title: 'Solar pumps for drip irrigation of wheat' }), pkOther.apiKey);
+    // offers[3] and offers[4] differ only by a model number: the engine scores them alike for needA
+    const scoreOf = (r: any, id: string) => r.json.items.find((m: any) => m.offerId === id)?.score;
+    const before = await waitFor(() => http.get(`/v1/needs/${needA}/matches?limit=100`, pkOther.apiKey), (r) => scoreOf(r, offers[3]) !== undefined && scoreOf(r, offers[4]) !== undefined, { what: 'needA matched' });
+    expect(scoreOf(before, offers[4])).toBe(scoreOf(before, offers[3]));
+    for (const id of [needA, needB]) {
+      const req = await introduce({ needId: id, offerId: offers[4], ...message }, pkOther.apiKey);
+      expect(req.status).toBe(201);
+      expect((await http.post(`/v1/introductions/${req.json.id}/decline`, { reason: 'price' }, cn.apiKey)).status).toBe(200);
+    }
+    // a change the engine reads re-scores the need; the prior applies to every recomputed set
+    expect((await http.patch(`/v1/needs/${needA}`, { keywords: ['drip irrigation', 'solar pump', 'orchard'] }, pkOther.apiKey)).status).toBe(200);
+    const matches = await waitFor(
+      () => http.get(`/v1/needs/${needA}/matches?explain=full&limit=100`, pkOther.apiKey),
+      (r) => r.json?.items?.some((m: any) => m.offerId === offers[4] && m.reasons.some((t: string) => t.startsWith('Declined'))),
+      { what: 'the prior’s reason on the declined offer' },
+    );
+    const declined = matches.json.items.find((m: any) => m.offerId === offers[4]);
+    expect(declined.reasons[0]).toBe('Declined 2 times for price (−2)');
+    expect(declined.score).toBeCloseTo(scoreOf(matches, offers[3]) - 2, 5); // offers[3] has no declines
+    const zh = await http.get(`/v1/needs/${needA}/matches?lang=zh-Hans&limit=100`, pkOther.apiKey);
+    expect(zh.json.items.find((m: any) => m.offerId === offers[4]).reasons[0]).toBe('因价格被拒绝2次（−2分）');
   });
 
   it('puts each introduction event on matching.introduction.v1 once, and no contact details on any topic', async () => {

@@ -38,6 +38,10 @@ export const matchingConfigSchema = baseConfigSchema.extend({
   INTRODUCTION_DAILY_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
   /** Longest introduction message, in characters. */
   INTRODUCTION_MESSAGE_MAX: z.coerce.number().int().min(1).max(4000).default(1000),
+  /** The outcome prior (declines and signed deals move scores, with a reason): `on` or `off` (default). */
+  INTRODUCTION_PRIOR: z.enum(['on', 'off']).default('off'),
+  /** The most the prior may move a score, up or down (points out of 100). */
+  PRIOR_MAX_POINTS: z.coerce.number().min(0).max(20).default(5),
   /** How often each instance sweeps for due expiries and reminders. */
   INTRODUCTION_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
 });

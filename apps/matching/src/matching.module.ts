@@ -12,6 +12,7 @@ import { AnswerIntroductionUseCase } from './introductions/answer-introduction.u
 import { IntroductionController } from './introductions/introduction.controller';
 import { IntroductionEvents } from './introductions/introduction-events';
 import { MeetingOutcomesController } from './introductions/meeting-outcomes.controller';
+import { OutcomePriorReader } from './introductions/outcome-prior.reader';
 import { IntroductionSweepJob } from './introductions/introduction-sweep.job';
 import { IntroductionQueries } from './introductions/introduction.queries';
 import { RecordOutcomeUseCase } from './introductions/record-outcome.use-case';
@@ -62,6 +63,7 @@ export class MatchingModule {
         RecordOutcomeUseCase,
         IntroductionQueries,
         IntroductionSweepJob,
+        OutcomePriorReader,
       ],
     };
   }
