@@ -286,6 +286,18 @@ describe('introductions and contact escrow (e2e)', () => {
     expect(zh.json.items.find((m: any) => m.offerId === offers[4]).reasons[0]).toBe('因价格被拒绝2次（−2分）');
   });
 
+  it('refuses to accept an introduction whose offer is no longer live (409)', async () => {
+    const needC = await publish('needs', needBody({ title: 'Drip irrigation for sugarcane in Sindh' }), pkOther.apiKey);
+    const goingAway = await publish('offers', offerBody({ title: '即将下架的滴灌设备' }), cn.apiKey);
+    const pending = await introduce({ needId: needC, offerId: goingAway, ...message }, pkOther.apiKey);
+    expect(pending.status).toBe(201);
+    expect((await http.post(`/v1/offers/${goingAway}/withdraw`, undefined, cn.apiKey)).status).toBe(200);
+    await waitFor(() => offerStatusInMatching(goingAway), (st) => st === 'withdrawn', { what: 'the withdrawal reaching matching' });
+    const late = await http.post(`/v1/introductions/${pending.json.id}/accept`, undefined, cn.apiKey);
+    expect(late.status).toBe(409);
+    expect(late.json.errors[0].field).toBe('offerId');
+  });
+
   it('puts each introduction event on matching.introduction.v1 once, and no contact details on any topic', async () => {
     const events = await waitFor(
       () => collector.of(Topics.MatchingIntroduction).map((m) => m.json()),

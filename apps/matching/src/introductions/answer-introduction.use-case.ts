@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { EventTypes } from '@techbridge/contracts';
 import { Principal } from '@techbridge/auth';
 import { Problems } from '@techbridge/platform';
-import { accept, decline } from './domain/introduction';
+import { accept, assertPairLive, decline } from './domain/introduction';
 import { DeclineIntroductionDto } from './dto/decline-introduction.dto';
 import { IntroductionEvents } from './introduction-events';
 import { withProblems } from './introduction-problems';
@@ -34,6 +34,13 @@ export class AnswerIntroductionUseCase {
       this.dataSource.transaction(async (m) => {
         const i = await lockIntroductionOfParty(m, principal, id);
         const now = new Date();
+        if (i.status === 'requested' && principal.id === i.recipientEnterpriseId) {
+          const [pair] = await m.query(
+            `SELECT (SELECT status FROM need_projections WHERE id = $1) AS need, (SELECT status FROM offer_projections WHERE id = $2) AS offer`,
+            [i.needId, i.offerId],
+          );
+          assertPairLive(pair.need, pair.offer);
+        }
         if (!accept(i, principal.id, now)) return i;
         i.answeredAt = now;
         i.updatedAt = now;

@@ -3,6 +3,7 @@ import {
   IntroductionState,
   accept,
   assertCanRecordOutcome,
+  assertPairLive,
   contactsRevealable,
   decideRequest,
   decline,
@@ -42,6 +43,8 @@ describe('introduction lifecycle', () => {
     expect(refusal(() => sideOf('third', pair)).kind).toBe('unprocessable');
     expect(refusal(() => sideOf(PK, { ...pair, offerStatus: 'withdrawn' }))).toMatchObject({ kind: 'conflict', field: 'offerId' });
     expect(refusal(() => sideOf(CN, { ...pair, needStatus: 'expired' }))).toMatchObject({ kind: 'conflict', field: 'needId' });
+    expect(refusal(() => assertPairLive('published', undefined))).toMatchObject({ kind: 'conflict', field: 'offerId' });
+    expect(() => assertPairLive('published', 'published')).not.toThrow();
   });
 
   it('creates, returns the existing one for the same side, and is mutual at once when the other side asks', () => {

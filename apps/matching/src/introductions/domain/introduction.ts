@@ -49,9 +49,14 @@ export function sideOf(callerId: string, pair: PairFacts): Side {
   if (callerId === pair.needEnterpriseId) side = 'need';
   else if (callerId === pair.offerEnterpriseId) side = 'offer';
   else throw new IntroductionRuleError('unprocessable', 'Only the owner of the need or of the offer can ask for this introduction.', 'needId');
-  if (pair.needStatus !== 'published') throw new IntroductionRuleError('conflict', `The need is ${pair.needStatus}, not live.`, 'needId');
-  if (pair.offerStatus !== 'published') throw new IntroductionRuleError('conflict', `The offer is ${pair.offerStatus}, not live.`, 'offerId');
+  assertPairLive(pair.needStatus, pair.offerStatus);
   return side;
+}
+
+/** Introductions are made, and accepted, only while both the need and the offer are live (409 otherwise). */
+export function assertPairLive(needStatus: string | undefined, offerStatus: string | undefined): void {
+  if (needStatus !== 'published') throw new IntroductionRuleError('conflict', `The need is ${needStatus ?? 'gone'}, not live.`, 'needId');
+  if (offerStatus !== 'published') throw new IntroductionRuleError('conflict', `The offer is ${offerStatus ?? 'gone'}, not live.`, 'offerId');
 }
 
 export type RequestDecision =
