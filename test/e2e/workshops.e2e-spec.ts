@@ -23,6 +23,10 @@ describe('workshops through the gateway (e2e)', () => {
   let pk: { id: string; apiKey: string; body: Record<string, any> };
   let pkOnline: { id: string; apiKey: string; body: Record<string, any> };
   let workshopId: string;
+  let offerId: string;
+  let needId: string;
+  /** Contact details of every enterprise here: no report, agenda or format may carry them. */
+  const contactStrings = () => [cn, cnLate, pk, pkOnline].flatMap((e) => [e.body.contact.email, e.body.contact.phone]);
 
   const workshopBody = () => ({
     title: { en: 'Sino-Pak Matchmaking Workshop: Modern Agriculture', 'zh-Hans': '中巴现代农业技术对接会', ur: 'پاک چین جدید زراعت میچ میکنگ ورکشاپ' },
@@ -72,8 +76,12 @@ describe('workshops through the gateway (e2e)', () => {
     pk = await registerEnterprise(stack.gatewayUrl, { country: 'PK' });
     pkOnline = await registerEnterprise(stack.gatewayUrl, { country: 'PK' });
     await Promise.all([cn, pk, pkOnline].map((e) => keyWorksInCatalog(e.apiKey)));
-    expect((await http.post('/v1/offers?publish=true', offerBody(), cn.apiKey)).status).toBe(201);
-    expect((await http.post('/v1/needs?publish=true', needBody(), pk.apiKey)).status).toBe(201);
+    const offer = await http.post('/v1/offers?publish=true', offerBody(), cn.apiKey);
+    expect(offer.status).toBe(201);
+    offerId = offer.json.id;
+    const need = await http.post('/v1/needs?publish=true', needBody(), pk.apiKey);
+    expect(need.status).toBe(201);
+    needId = need.json.id;
     expect((await http.post('/v1/needs?publish=true', needBody({ title: 'Drip irrigation and solar pumps for orchards in Punjab', region: 'PK-PB' }), pkOnline.apiKey)).status).toBe(201);
     // Workshops learns enterprises from profiles' topic: wait until its consumers run and it knows ours.
     await waitFor(async () => (await fetch(`${stack.urls.workshops}/health/ready`)).status, (s) => s === 200, { what: 'workshops ready', timeoutMs: 60_000 });
@@ -199,6 +207,12 @@ describe('workshops through the gateway (e2e)', () => {
     expect(text).toContain(cn.body.legalName);
     expect(text).toContain(pk.body.legalName);
 
+    // No format of the report carries anyone's contact details.
+    const json = (await http.get(path, organiserKey)).text;
+    for (const body of [json, csv.body.toString('utf8'), cells.join(' '), html.body.toString('utf8'), text]) {
+      expect(contactStrings().filter((c) => body.includes(c))).toEqual([]);
+    }
+
     // Participants do not read the organiser's report.
     expect((await http.get(path, pk.apiKey)).status).toBe(404);
   });
@@ -212,6 +226,7 @@ describe('workshops through the gateway (e2e)', () => {
     expect(ics.type).toMatch(/text\/calendar/);
     const body = ics.body.toString('utf8');
     expect(body).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(contactStrings().filter((c) => body.includes(c) || mine.text.includes(c))).toEqual([]);
     expect(body).toMatch(/BEGIN:VEVENT[\s\S]*DTSTART:2027060\dT\d{6}Z/);
     // Only one's own agenda: another enterprise's id is a 404, a declined applicant has none.
     expect((await http.get(`/v1/workshops/${workshopId}/agenda?enterpriseId=${cn.id}`, pk.apiKey)).status).toBe(404);
@@ -228,5 +243,23 @@ describe('workshops through the gateway (e2e)', () => {
     const funnel = await http.get(`/v1/workshops/${workshopId}/outcomes`, organiserKey);
     expect(funnel.json).toMatchObject({ recorded: 1, byOutcome: { 'deal-signed': 1 } });
     expect(funnel.json.scheduled).toBe(report.schedule.meetings.length);
+  });
+
+  it('puts a meeting of a pair with an accepted introduction into that introduction’s outcome ledger (matching)', async () => {
+    const asked = await waitFor(() => http.post('/v1/introductions', { needId, offerId, message: 'See you in Islamabad', language: 'en', workshopId }, pk.apiKey), (r) => r.status !== 404, {
+      what: 'the introduction',
+    });
+    expect(asked.status).toBe(201);
+    expect((await http.post(`/v1/introductions/${asked.json.id}/accept`, undefined, cn.apiKey)).json.status).toBe('accepted');
+    const [latest] = (await http.get(`/v1/workshops/${workshopId}/reports`, organiserKey)).json.items;
+    const report = (await http.get(`/v1/workshops/${workshopId}/reports/${latest.id}`, organiserKey)).json.report;
+    const meeting = report.schedule.meetings.find((m: any) => [m.a.id, m.b.id].includes(pk.id) && [m.a.id, m.b.id].includes(cn.id));
+    expect((await http.put(`/v1/workshops/${workshopId}/meetings/${meeting.id}/outcome`, { outcome: 'follow-up-agreed' }, organiserKey)).status).toBe(200);
+    const withOutcome = await waitFor(() => http.get(`/v1/introductions/${asked.json.id}`, cn.apiKey), (r) => r.json?.outcomes?.length > 0, { what: 'the workshop outcome in the ledger' });
+    expect(withOutcome.json.outcomes).toEqual([
+      expect.objectContaining({ stage: 'meeting-held', source: 'workshop', workshopId, meetingId: meeting.id, reason: 'workshop meeting: follow-up-agreed' }),
+    ]);
+    const funnel = await http.get(`/v1/introductions/funnel?workshopId=${workshopId}`, organiserKey);
+    expect(funnel.json).toMatchObject({ total: 1, byStatus: { accepted: 1 }, outcomesByStage: { 'meeting-held': 1 } });
   });
 });

@@ -69,6 +69,10 @@ describe('gateway', () => {
     ['/v1/needs/123/matches', 'matching'],
     ['/v1/offers/9f/matches', 'matching'],
     ['/v1/introductions/1/accept', 'matching'],
+    ['/v1/introductions?direction=incoming', 'matching'],
+    ['/v1/introductions/funnel', 'matching'],
+    ['/v1/introductions/1/contacts', 'profiles'],
+    ['/v1/me/contact-reveals', 'profiles'],
     ['/v1/admin/rescore', 'matching'],
   ])('routes %s to %s, path and query unchanged', async (path, upstream) => {
     const res = await get(path);

@@ -4,7 +4,8 @@ export type Upstream = 'profiles' | 'catalog' | 'matching' | 'workshops';
 
 /** Path prefixes (each also matches everything below it) → the service that owns them. */
 export const ROUTE_TABLE: Record<Upstream, string[]> = {
-  profiles: ['/v1/enterprises', '/v1/organisers', '/v1/me', '/v1/admin/principals'],
+  // Contact escrow lives with the contact details: more specific than matching's /v1/introductions/*.
+  profiles: ['/v1/enterprises', '/v1/organisers', '/v1/me', '/v1/admin/principals', '/v1/introductions/:id/contacts'],
   catalog: ['/v1/offers', '/v1/needs', '/v1/taxonomy'],
   // More specific than catalog's /v1/needs/* and /v1/offers/*: the router prefers a parametric route
   // over a wildcard one, so these win without any ordering rule of our own.

@@ -30,6 +30,20 @@ export const matchingConfigSchema = baseConfigSchema.extend({
   RESCORE_CHUNK_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
   /** Component weights override, e.g. {"text":0.5,"sector":0.2}; see libs/matching-core config. */
   MATCH_WEIGHTS: jsonRecord(z.number().min(0)).optional(),
+  /** Days an unanswered introduction stays open before it expires (fractions allowed). */
+  INTRODUCTION_EXPIRY_DAYS: z.coerce.number().positive().max(365).default(14),
+  /** Days after which an unanswered introduction emits `introduction.reminder-due` (once). */
+  INTRODUCTION_REMINDER_DAYS: z.coerce.number().positive().max(365).default(7),
+  /** Introductions one enterprise may request in 24 hours (more → 429 with Retry-After). */
+  INTRODUCTION_DAILY_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Longest introduction message, in characters. */
+  INTRODUCTION_MESSAGE_MAX: z.coerce.number().int().min(1).max(4000).default(1000),
+  /** The outcome prior (declines and signed deals move scores, with a reason): `on` or `off` (default). */
+  INTRODUCTION_PRIOR: z.enum(['on', 'off']).default('off'),
+  /** The most the prior may move a score, up or down (points out of 100). */
+  PRIOR_MAX_POINTS: z.coerce.number().min(0).max(20).default(5),
+  /** How often each instance sweeps for due expiries and reminders. */
+  INTRODUCTION_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
 });
 export type MatchingServiceConfig = z.infer<typeof matchingConfigSchema>;
 export const MATCHING_CONFIG = Symbol('MATCHING_CONFIG');

@@ -8,6 +8,15 @@ import { MATCHING_ENTITIES, MATCHING_MIGRATIONS } from './database';
 import { IndexBootstrap } from './index/index-bootstrap';
 import { IndexSync } from './index/index-sync';
 import { matchingIndexProvider } from './index/matching-index.provider';
+import { AnswerIntroductionUseCase } from './introductions/answer-introduction.use-case';
+import { IntroductionController } from './introductions/introduction.controller';
+import { IntroductionEvents } from './introductions/introduction-events';
+import { MeetingOutcomesController } from './introductions/meeting-outcomes.controller';
+import { OutcomePriorReader } from './introductions/outcome-prior.reader';
+import { IntroductionSweepJob } from './introductions/introduction-sweep.job';
+import { IntroductionQueries } from './introductions/introduction.queries';
+import { RecordOutcomeUseCase } from './introductions/record-outcome.use-case';
+import { RequestIntroductionUseCase } from './introductions/request-introduction.use-case';
 import { MatchController } from './match-sets/match.controller';
 import { MatchQueries } from './match-sets/match.queries';
 import { MatchSetWriter } from './match-sets/match-set.writer';
@@ -33,7 +42,7 @@ export class MatchingModule {
         }),
         AuthModule.forRootAsync({ useFactory: () => ({ adminApiKey: config.ADMIN_API_KEY }) }),
       ],
-      controllers: [MatchController, RescoreController, CatalogEventsController, ReportRequestsController],
+      controllers: [MatchController, IntroductionController, MeetingOutcomesController, RescoreController, CatalogEventsController, ReportRequestsController],
       providers: [
         { provide: MATCHING_CONFIG, useValue: config },
         matchingIndexProvider,
@@ -48,6 +57,13 @@ export class MatchingModule {
         RescoreJobsService,
         ComputeReportUseCase,
         MatchingMetrics,
+        IntroductionEvents,
+        RequestIntroductionUseCase,
+        AnswerIntroductionUseCase,
+        RecordOutcomeUseCase,
+        IntroductionQueries,
+        IntroductionSweepJob,
+        OutcomePriorReader,
       ],
     };
   }

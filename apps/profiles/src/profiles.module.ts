@@ -5,6 +5,9 @@ import { AdminCredentialsController } from './admin/admin-credentials.controller
 import { MessagingModule } from '@techbridge/messaging';
 import { serviceCoreImports, kafkaSecurity } from '@techbridge/platform';
 import { ProfilesConfig } from './config';
+import { ContactEscrowController } from './contact-escrow/contact-escrow.controller';
+import { ContactEscrowService } from './contact-escrow/contact-escrow.service';
+import { IntroductionEventsController } from './contact-escrow/introduction-events.controller';
 import { ApiKeyIssuer } from './credentials/api-key.issuer';
 import { PROFILES_ENTITIES, PROFILES_MIGRATIONS } from './database';
 import { DeactivateEnterpriseUseCase } from './enterprises/deactivate-enterprise.use-case';
@@ -39,7 +42,7 @@ export class ProfilesModule {
           }),
         }),
       ],
-      controllers: [EnterpriseController, OrganiserController, MeController, AdminCredentialsController],
+      controllers: [EnterpriseController, OrganiserController, MeController, AdminCredentialsController, ContactEscrowController, IntroductionEventsController],
       providers: [
         ApiKeyIssuer,
         EnterpriseEvents,
@@ -47,6 +50,7 @@ export class ProfilesModule {
         UpdateEnterpriseUseCase,
         DeactivateEnterpriseUseCase,
         EnterpriseQueries,
+        ContactEscrowService,
       ],
     };
   }

@@ -22,6 +22,13 @@ export const EventTypes = {
   ReportFailed: 'techbridge.matching.report.failed.v1',
   ReportRequested: 'techbridge.workshops.report.requested.v1',
   MeetingOutcomeRecorded: 'techbridge.workshops.meeting.outcome-recorded.v1',
+  IntroductionRequested: 'techbridge.matching.introduction.requested.v1',
+  IntroductionAccepted: 'techbridge.matching.introduction.accepted.v1',
+  IntroductionDeclined: 'techbridge.matching.introduction.declined.v1',
+  IntroductionExpired: 'techbridge.matching.introduction.expired.v1',
+  IntroductionReminderDue: 'techbridge.matching.introduction.reminder-due.v1',
+  OutcomeRecorded: 'techbridge.matching.outcome.recorded.v1',
+  ContactsRevealed: 'techbridge.profiles.contacts.revealed.v1',
 } as const;
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
 

@@ -13,3 +13,5 @@ export * from './matching/need-matched.v1';
 export * from './matching/report-computed.v1';
 export * from './workshops/report-requested.v1';
 export * from './workshops/meeting-outcome-recorded.v1';
+export * from './matching/introduction.v1';
+export * from './profiles/contacts-revealed.v1';

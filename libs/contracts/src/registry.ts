@@ -7,6 +7,8 @@ import { NeedMatchedV1 } from './matching/need-matched.v1';
 import { ReportComputedV1, ReportFailedV1 } from './matching/report-computed.v1';
 import { MeetingOutcomeRecordedV1 } from './workshops/meeting-outcome-recorded.v1';
 import { ReportRequestedV1 } from './workshops/report-requested.v1';
+import { IntroductionEventV1, OutcomeRecordedV1 } from './matching/introduction.v1';
+import { ContactsRevealedV1 } from './profiles/contacts-revealed.v1';
 import { Topics } from './topics';
 
 type PayloadClass = new () => object;
@@ -23,6 +25,7 @@ export interface RegisteredEvent {
 }
 
 const profiles = (topic: string, payload: PayloadClass): RegisteredEvent => ({ topic, producer: 'profiles', payload, snapshot: true });
+const introduction = (payload: PayloadClass): RegisteredEvent => ({ topic: Topics.MatchingIntroduction, producer: 'matching', payload, snapshot: false });
 const catalog = (topic: string, payload: PayloadClass): RegisteredEvent => ({ topic, producer: 'catalog', payload, snapshot: true });
 
 /**
@@ -52,6 +55,13 @@ export const EVENT_REGISTRY: Readonly<Record<string, RegisteredEvent>> = {
   [EventTypes.ReportFailed]: { topic: Topics.MatchingReport, producer: 'matching', payload: ReportFailedV1, snapshot: false },
   [EventTypes.ReportRequested]: { topic: Topics.WorkshopsReport, producer: 'workshops', payload: ReportRequestedV1, snapshot: false },
   [EventTypes.MeetingOutcomeRecorded]: { topic: Topics.WorkshopsMeeting, producer: 'workshops', payload: MeetingOutcomeRecordedV1, snapshot: false },
+  [EventTypes.IntroductionRequested]: introduction(IntroductionEventV1),
+  [EventTypes.IntroductionAccepted]: introduction(IntroductionEventV1),
+  [EventTypes.IntroductionDeclined]: introduction(IntroductionEventV1),
+  [EventTypes.IntroductionExpired]: introduction(IntroductionEventV1),
+  [EventTypes.IntroductionReminderDue]: introduction(IntroductionEventV1),
+  [EventTypes.OutcomeRecorded]: introduction(OutcomeRecordedV1),
+  [EventTypes.ContactsRevealed]: { topic: Topics.ProfilesContactReveal, producer: 'profiles', payload: ContactsRevealedV1, snapshot: false },
 };
 
 /** The topic an event type travels on (throws for a type the registry does not know). */

@@ -5,6 +5,7 @@ export const Topics = {
   ProfilesEnterprise: 'profiles.enterprise.v2',
   ProfilesOrganiser: 'profiles.organiser.v1',
   ProfilesCredential: 'profiles.credential.v1',
+  ProfilesContactReveal: 'profiles.contact-reveal.v1',
   CatalogOffer: 'catalog.offer.v1',
   CatalogNeed: 'catalog.need.v1',
   MatchingMatch: 'matching.match.v1',

@@ -18,3 +18,4 @@ export { MatchingEngine, type MatchNeedOptions, type MatchOfferOptions } from '.
 export { renderReason, REASON_CODES, type ReasonCode, type ReasonLanguage } from './explain/reasons';
 export { analyze, conceptLabels, type AnalyzerLanguage } from './text/analyzer';
 export { ndcgAtK, precisionAtK, reciprocalRank, meanOf, type Qrels } from './eval/metrics';
+export { applyOutcomePrior, outcomePrior, DEFAULT_PRIOR_CONFIG, type OfferTrackRecord, type PriorConfig, type PriorContext } from './prior/outcome-prior';

@@ -7,6 +7,7 @@ import { OutboxPublisher } from '@techbridge/messaging';
 import { MATCHING_CONFIG, MatchingServiceConfig } from '../config';
 import { MATCHING_INDEX } from '../index/matching-index.provider';
 import { MatchingIndex } from '../index/matching-index';
+import { OutcomePriorReader } from '../introductions/outcome-prior.reader';
 import { ProjectionRepository } from '../projections/infrastructure/projection.repository';
 
 const EVENT_TOP_N = 10;
@@ -36,6 +37,7 @@ export class MatchSetWriter {
     @Inject(MATCHING_CONFIG) private readonly config: MatchingServiceConfig,
     private readonly outbox: OutboxPublisher,
     private readonly projections: ProjectionRepository,
+    private readonly prior: OutcomePriorReader,
   ) {}
 
   /** Returns true when a new revision was stored and announced. */
@@ -47,7 +49,9 @@ export class MatchSetWriter {
     const need = this.index.need(needId);
     if (!need) return this.closeLocked(manager, needId, current);
     if (current && current.needVersion > need.version) return false;
-    const set = this.index.engine.matchNeed(need, { limit: this.config.MATCH_SET_SIZE });
+    const computed = this.index.engine.matchNeed(need, { limit: this.config.MATCH_SET_SIZE });
+    // What introductions taught (INTRODUCTION_PRIOR=on): bounded, re-ranked, each change with its reason.
+    const set = this.prior.enabled ? { ...computed, matches: await this.prior.apply(manager, need, computed.matches) } : computed;
     const fingerprint = `${need.version}|${set.matches.map((m) => `${m.offerId}:${m.score}`).join(',')}|${set.nearMisses
       .map((m) => `${m.offerId}:${m.score}`)
       .join(',')}|${set.hint?.code ?? ''}`;

@@ -28,6 +28,10 @@ const BASE: Reason['params'] = {
   score: 14.25,
   threshold: 36,
   terms: 'harvester',
+  count: 3,
+  country: 'PK',
+  declineReason: 'price',
+  points: 4.5,
   ...money,
 };
 

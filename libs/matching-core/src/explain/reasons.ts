@@ -36,6 +36,8 @@ export const REASON_CODES = [
   'hint.noRelevantOffer',
   'hint.noRelevantNeed',
   'hint.onlyNearMisses',
+  'prior.signed',
+  'prior.declined',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
@@ -106,6 +108,29 @@ const T: Record<ReasonCode, Templates> = {
     'zh-Hans': '暂无完全符合条件的匹配；每个“接近匹配”都注明了需要改变哪一项才能匹配',
     ur: 'ابھی کوئی بھی تمام شرائط پوری نہیں کرتا؛ ہر “تقریباً میچ” کے ساتھ بتایا گیا ہے کہ کون سی تبدیلی اسے میچ بنا دے گی',
   },
+  'prior.signed': {
+    en: '{count} {country} firms in {sector} signed with this supplier (+{points})',
+    'zh-Hans': '已有{count}家{country}企业在{sector}领域与该供应方签约（+{points}分）',
+    ur: '{sector} میں {count} {country} فرموں نے اس فراہم کنندہ کے ساتھ معاہدہ کیا ہے (+{points})',
+  },
+  'prior.declined': {
+    en: 'Declined {count} times for {declineReason} (−{points})',
+    'zh-Hans': '因{declineReason}被拒绝{count}次（−{points}分）',
+    ur: '{declineReason} کی وجہ سے {count} بار مسترد کی گئی (−{points})',
+  },
+};
+
+const COUNTRY_ADJECTIVE: Record<string, Templates> = {
+  PK: { en: 'Pakistani', 'zh-Hans': '巴基斯坦', ur: 'پاکستانی' },
+  CN: { en: 'Chinese', 'zh-Hans': '中国', ur: 'چینی' },
+};
+const DECLINE_REASON_LABEL: Record<string, Templates> = {
+  'not-relevant': { en: 'not being relevant', 'zh-Hans': '不相关', ur: 'غیر متعلق ہونے' },
+  'trl-too-low': { en: 'a TRL too low', 'zh-Hans': '技术成熟度不足', ur: 'کم تکنیکی تیاری' },
+  price: { en: 'price', 'zh-Hans': '价格', ur: 'قیمت' },
+  ipr: { en: 'intellectual property', 'zh-Hans': '知识产权', ur: 'دانشورانہ املاک' },
+  timing: { en: 'timing', 'zh-Hans': '时机', ur: 'وقت' },
+  other: { en: 'other reasons', 'zh-Hans': '其他原因', ur: 'دیگر وجوہات' },
 };
 
 /** The templates (for tests and tools that check every code in every language). */
@@ -216,6 +241,7 @@ function renderParam(key: string, params: Reason['params'], lang: ReasonLanguage
       return money(Number(value), params.budgetCurrency, lang);
     case 'score':
     case 'threshold':
+    case 'points':
       return num(Number(value), lang, 1);
     case 'trl':
     case 'minTrl':
@@ -229,6 +255,10 @@ function renderParam(key: string, params: Reason['params'], lang: ReasonLanguage
       return list(String(value).split(',').filter(Boolean).map((m) => cooperationModeLabel(m, lang)), lang);
     case 'concepts':
       return sharedTerms(String(value).split(',').filter(Boolean), params.quotes, lang);
+    case 'country':
+      return COUNTRY_ADJECTIVE[String(value)]?.[lang] ?? String(value);
+    case 'declineReason':
+      return DECLINE_REASON_LABEL[String(value)]?.[lang] ?? String(value);
     case 'terms':
       return String(value).split(',').filter(Boolean).map(q).join(SEP[lang]);
     default:
