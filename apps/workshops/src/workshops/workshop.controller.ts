@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@techbridge/auth';
 import { ChangeStatusDto } from './dto/change-status.dto';
 import { CreateWorkshopDto } from './dto/create-workshop.dto';
 import { ListWorkshopsQuery } from './dto/list-workshops.query';
 import { UpdateWorkshopDto } from './dto/update-workshop.dto';
+import { WORKSHOP_EXAMPLES } from './dto/workshop.examples';
 import { WorkshopsService } from './workshops.service';
 
 type Reply = { header(name: string, value: string): unknown };
@@ -17,6 +18,7 @@ export class WorkshopController {
 
   @Post()
   @Roles('organiser')
+  @ApiBody({ type: CreateWorkshopDto, examples: WORKSHOP_EXAMPLES })
   @ApiOperation({ summary: 'Create a workshop (organiser or admin): title, venues with time zones and tables, dates, slots, interpreters.' })
   async create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateWorkshopDto, @Res({ passthrough: true }) reply: Reply) {
     const { view, etag } = await this.workshops.create(principal, dto);
