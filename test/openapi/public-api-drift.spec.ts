@@ -28,7 +28,11 @@ describe('libs/client is generated from the code as it is (drift check)', () => 
     try {
       const out = join(dir, 'openapi-types.ts');
       const cli = join(root, 'node_modules', 'openapi-typescript', 'bin', 'cli.js');
-      execFileSync(process.execPath, [cli, join(root, PUBLIC_API_JSON), '-o', out], { stdio: 'pipe' });
+      // The same options as `npm run client:generate` (read from package.json), another output file.
+      const script: string = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts['client:generate'];
+      const args = script.split('openapi-typescript ')[1].split(/\s+/);
+      args[args.indexOf('-o') + 1] = out;
+      execFileSync(process.execPath, [cli, ...args], { cwd: root, stdio: 'pipe' });
       expect(readFileSync(TYPES, 'utf8')).toBe(readFileSync(out, 'utf8'));
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -740,7 +740,7 @@ export interface components {
              * @default medium
              * @enum {string}
              */
-            urgency: "low" | "medium" | "high" | "critical";
+            urgency?: "low" | "medium" | "high" | "critical";
         };
         CreateOfferDto: {
             /** @example 耐高温杂交水稻种子 */
@@ -1214,7 +1214,7 @@ export interface components {
              * @default medium
              * @enum {string}
              */
-            urgency: "low" | "medium" | "high" | "critical";
+            urgency?: "low" | "medium" | "high" | "critical";
         };
         UpdateOfferDto: {
             /** @example 耐高温杂交水稻种子 */
