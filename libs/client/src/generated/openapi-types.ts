@@ -700,6 +700,24 @@ export interface components {
             email: string;
             phone: string | null;
         };
+        CounterpartResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            enterpriseId: string;
+            /** @enum {string} */
+            country: "CN" | "PK";
+            title: string;
+            summary: string;
+            /** @enum {string} */
+            language: "en" | "zh-Hans" | "ur";
+            sectors: string[];
+            /** @description An offer’s TRL. */
+            trl?: number;
+            /** @description A need’s minimum TRL. */
+            minTrl?: number | null;
+            status: string;
+        };
         CreateNeedDto: {
             /** @example 耐高温杂交水稻种子 */
             title: string;
@@ -895,6 +913,69 @@ export interface components {
             /** @example جدید زراعت پر پاک چین میچ میکنگ ورکشاپ */
             ur?: string;
         };
+        MatchComponentsResponse: {
+            /** @description Text relevance (BM25-style over shared concepts). */
+            text: number;
+            sector: number;
+            trl: number;
+            budget: number;
+            region: number;
+            mode: number;
+            freshness: number;
+        };
+        MatchExplanationResponse: {
+            /** @description The configured component weights. */
+            weights: {
+                [key: string]: number;
+            };
+            /** @description Points each component contributed to the 0–100 score. */
+            contributions: {
+                [key: string]: number;
+            };
+            reasonCodes: components["schemas"]["ReasonCodeResponse"][];
+            nearMissCode: components["schemas"]["ReasonCodeResponse"] | null;
+        };
+        MatchResponse: {
+            /** Format: uuid */
+            offerId: string;
+            /** Format: uuid */
+            needId: string;
+            rank: number;
+            score: number;
+            components: components["schemas"]["MatchComponentsResponse"];
+            matchedTerms: components["schemas"]["MatchedTermResponse"][];
+            /** @description Short reasons in the requested language (all of them with explain=full). */
+            reasons: string[];
+            /** @description What one change would make it match (near-misses). */
+            nearMiss: string | null;
+            counterpart: components["schemas"]["CounterpartResponse"] | null;
+            /** @description With explain=full. */
+            explanation?: components["schemas"]["MatchExplanationResponse"];
+        };
+        MatchedTermResponse: {
+            /** @description The language-neutral concept both sides mention. */
+            concept: string;
+            needTerms: string[];
+            offerTerms: string[];
+            /**
+             * @example [
+             *       "drip irrigation"
+             *     ]
+             */
+            en: string[];
+            /**
+             * @example [
+             *       "滴灌"
+             *     ]
+             */
+            zh: string[];
+            /**
+             * @example [
+             *       "ڈرپ آبپاشی"
+             *     ]
+             */
+            ur?: string[];
+        };
         MeResponse: {
             /** @enum {string} */
             role: "enterprise" | "organiser" | "admin";
@@ -912,6 +993,29 @@ export interface components {
             max: number;
             /** @enum {string} */
             currency: "CNY" | "PKR" | "USD";
+        };
+        NeedMatchesResponse: {
+            /** Format: uuid */
+            needId: string;
+            /**
+             * @description `pending` until the first match set is stored.
+             * @enum {string}
+             */
+            status: "pending" | "open" | "closed";
+            needVersion: number | null;
+            revision?: number;
+            /** Format: uuid */
+            matchSetId?: string;
+            /** Format: date-time */
+            computedAt: string | null;
+            /** @description What made the set be computed (the need changed, an offer changed, a rescore). */
+            trigger?: string;
+            matchCount: number;
+            /** @description Why there are no matches, when there are none. */
+            hint: string | null;
+            items: components["schemas"]["MatchResponse"][];
+            nextCursor: string | null;
+            nearMisses: components["schemas"]["MatchResponse"][];
         };
         NeedPageResponse: {
             items: components["schemas"]["NeedResponse"][];
@@ -952,6 +1056,12 @@ export interface components {
             deadline: string | null;
             /** @enum {string} */
             urgency: "low" | "medium" | "high" | "critical";
+        };
+        OfferMatchesResponse: {
+            /** Format: uuid */
+            offerId: string;
+            items: components["schemas"]["MatchResponse"][];
+            nextCursor: string | null;
         };
         OfferPageResponse: {
             items: components["schemas"]["OfferResponse"][];
@@ -1023,6 +1133,13 @@ export interface components {
         QualityResponse: {
             score: number;
             hints: components["schemas"]["QualityHintResponse"][];
+        };
+        ReasonCodeResponse: {
+            /** @example trl-below-minimum */
+            code: string;
+            params: {
+                [key: string]: string | number;
+            };
         };
         RecordOutcomeDto: {
             /** @enum {string} */
@@ -1722,7 +1839,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NeedMatchesResponse"];
+                };
             };
         };
     };
@@ -1928,7 +2047,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfferMatchesResponse"];
+                };
             };
         };
     };
