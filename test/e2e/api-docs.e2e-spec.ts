@@ -240,6 +240,14 @@ describe('the public API documentation at the gateway (e2e)', () => {
     expect(explained.items.length).toBeGreaterThan(0);
     expect(explained.items[0].explanation).toBeDefined();
     const admin = createTechBridgeClient(stack.gatewayUrl, { apiKey: stack.adminKey });
+    const workshop = await admin.POST('/v1/workshops', {
+      body: examplesOf(served, '/v1/workshops').hybrid.value as Schemas['CreateWorkshopDto'],
+    });
+    check('WorkshopResponse', workshop.data);
+    check(
+      'WorkshopPageResponse',
+      (await admin.GET('/v1/workshops', { params: { query: { mine: true } } })).data,
+    );
     check(
       'OfferMatchesResponse',
       (await admin.GET('/v1/offers/{id}/matches', { params: { path: { id: explained.items[0].offerId } } }))

@@ -1459,6 +1459,44 @@ export interface components {
             /** @description Enterprises you want to meet (participants of this workshop). */
             enterpriseIds: string[];
         };
+        WorkshopPageResponse: {
+            items: components["schemas"]["WorkshopResponse"][];
+            nextCursor: string | null;
+        };
+        WorkshopResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organiserId: string;
+            title: components["schemas"]["LocalizedTextDto"];
+            /** @enum {string} */
+            mode: "offline" | "online" | "hybrid";
+            /** @enum {string} */
+            status: "draft" | "open" | "scheduled" | "held" | "closed";
+            /**
+             * Format: date
+             * @example 2027-06-08
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @example 2027-06-09
+             */
+            endDate: string;
+            /** @description Every date from start to end. */
+            days: string[];
+            slotMinutes: number;
+            session: components["schemas"]["SessionDto"];
+            venues: components["schemas"]["VenueDto"][];
+            sectors: string[];
+            interpreters: components["schemas"]["InterpreterDto"][];
+            defaultMaxMeetings: number | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -2174,7 +2212,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorkshopPageResponse"];
+                };
             };
         };
     };
@@ -2195,7 +2235,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorkshopResponse"];
+                };
             };
         };
     };
@@ -2214,7 +2256,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorkshopResponse"];
+                };
             };
         };
     };
@@ -2237,7 +2281,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorkshopResponse"];
+                };
             };
         };
     };
@@ -2566,7 +2612,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorkshopResponse"];
+                };
             };
         };
     };
