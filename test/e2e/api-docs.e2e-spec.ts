@@ -119,6 +119,20 @@ describe('the public API documentation at the gateway (e2e)', () => {
     }
   });
 
+  it('says which operations need a key, as the services enforce it (anonymous GETs: 401 exactly where a key is required)', async () => {
+    const key = [{ bearer: [] }, { 'api-key': [] }];
+    expect(served.paths['/v1/me'].get.security).toEqual(key);
+    expect(served.paths['/v1/enterprises'].post.security).toEqual([{}, ...key]);
+    const gets = Object.entries(served.paths).filter(([path, item]) => !path.includes('{') && item.get);
+    expect(gets.length).toBeGreaterThanOrEqual(6);
+    for (const [path, item] of gets) {
+      const optional = (item.get.security as object[]).some((r) => Object.keys(r).length === 0);
+      const res = await fetch(`${stack.gatewayUrl}${path}`);
+      await res.body?.cancel();
+      expect([path, optional ? res.status !== 401 : res.status === 401]).toEqual([path, true]);
+    }
+  });
+
   it('shows one request example per language for offers, needs and registrations, each accepted as is', async () => {
     for (const path of ['/v1/offers', '/v1/needs', '/v1/enterprises']) {
       expect([path, Object.keys(examplesOf(served, path)).sort()]).toEqual([path, [...LANGUAGES].sort()]);

@@ -16,7 +16,6 @@ export interface OpenApiDocument {
   components?: { schemas?: Record<string, any>; securitySchemes?: Record<string, any>; [k: string]: any };
   tags?: { name: string; description?: string }[];
   servers?: { url: string; description?: string }[];
-  security?: Record<string, string[]>[];
   [k: string]: unknown;
 }
 
@@ -30,7 +29,7 @@ export const PUBLIC_API_INFO = {
     'matchmaking workshops and their reports — everything the gateway routes, in one document.',
     '',
     'Authentication: `Authorization: Bearer <key>` or `X-API-Key: <key>` (keys are issued by `POST /v1/enterprises`',
-    'and `POST /v1/organisers`). Operations marked public work without a key.',
+    'and `POST /v1/organisers`). Operations whose security lists `{}` work without a key (a key, if sent, still identifies the caller).',
     'Errors are RFC 9457 `application/problem+json` bodies with `errors[] {field, message}`;',
     'lists are `{ items, nextCursor }`. Text fields take English (`en`), Simplified Chinese (`zh-Hans`) or Urdu (`ur`):',
     'the request bodies carry one example per language.',
@@ -219,8 +218,6 @@ export function mergePublicApi(
       },
       schemas: sortedKeys(schemas),
     },
-    // Either header, or none for the public operations.
-    security: [{ bearer: [] }, { 'api-key': [] }, {}],
   };
   return { document, undocumentedPrefixes, renamedSchemas: [...conflicting].sort() };
 }

@@ -74,7 +74,21 @@ export function createOpenApiDocument(app: INestApplication, o: Pick<HttpAppOpti
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key' })
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return withSecurityRequirements(SwaggerModule.createDocument(app, config));
+}
+
+/** Either key header on every operation; optional (`{}`) on the ones marked @Public(). */
+function withSecurityRequirements(document: OpenAPIObject): OpenAPIObject {
+  const key = [{ bearer: [] }, { 'api-key': [] }];
+  for (const item of Object.values(document.paths)) {
+    for (const op of Object.values(item as Record<string, any>)) {
+      if (!op || typeof op !== 'object' || !('responses' in op)) continue;
+      const isPublic = op['x-public'] === true;
+      delete op['x-public'];
+      op.security = isPublic ? [{}, ...key] : key;
+    }
+  }
+  return document;
 }
 
 /**
