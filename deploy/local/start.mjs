@@ -302,8 +302,8 @@ async function main() {
 
   const rows = all.map((s) => {
     const base = `http://127.0.0.1:${s.port}`;
-    // The gateway has no OpenAPI of its own: it routes to the services, whose /docs describe the API.
-    return [s === gateway ? `${s.name} (entry point)` : s.name, base, s === gateway ? "(per service)" : `${base}/docs`, `${base}/health`];
+    // The gateway serves the whole public API's document (merged from the services'); each service its own.
+    return [s === gateway ? `${s.name} (entry point)` : s.name, base, `${base}/docs`, `${base}/health`];
   });
   const w = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length), 7));
   const line = (r) => `  ${r[0].padEnd(w[0])}  ${r[1].padEnd(w[1])}  ${r[2].padEnd(w[2])}  ${r[3]}`;

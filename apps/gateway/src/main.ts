@@ -6,6 +6,7 @@ import { Readable, Transform } from 'node:stream';
 import Fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ConfigError, PROBLEM_TYPE_BASE } from '@techbridge/platform';
 import { GatewayConfig, loadGatewayConfig } from './config';
+import { registerApiDocs } from './openapi/api-docs.routes';
 import { ROUTE_TABLE, Upstream, routesFor, upstreamUrls } from './routes';
 
 /*
@@ -179,6 +180,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<FastifyIn
     } as any);
   }
 
+  await registerApiDocs(app);
   app.get('/health', async () => ({ status: 'ok' }));
   app.get('/health/live', async () => ({ status: 'ok' }));
   app.get('/health/ready', async (_req, reply) => {

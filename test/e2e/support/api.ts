@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { type Schemas, createTechBridgeClient } from '@techbridge/client';
 
 /** What every helper returns: status, headers and the parsed body (null when empty or not JSON). */
 export interface ApiResponse<T = any> {
@@ -14,7 +15,14 @@ export interface RequestOptions {
   raw?: string;
 }
 
-async function call<T>(base: string, method: string, path: string, body: unknown, key: string | undefined, o: RequestOptions = {}): Promise<ApiResponse<T>> {
+async function call<T>(
+  base: string,
+  method: string,
+  path: string,
+  body: unknown,
+  key: string | undefined,
+  o: RequestOptions = {},
+): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...(o.headers ?? {}) };
   if (key) headers.authorization = `Bearer ${key}`;
   let payload: string | undefined;
@@ -35,11 +43,16 @@ async function call<T>(base: string, method: string, path: string, body: unknown
 /** `api(gatewayUrl).post('/v1/needs', body, apiKey)` → { status, headers, json }. */
 export function api(base: string) {
   return {
-    get: <T = any>(path: string, key?: string, o?: RequestOptions) => call<T>(base, 'GET', path, undefined, key, o),
-    post: <T = any>(path: string, body?: unknown, key?: string, o?: RequestOptions) => call<T>(base, 'POST', path, body, key, o),
-    patch: <T = any>(path: string, body?: unknown, key?: string, o?: RequestOptions) => call<T>(base, 'PATCH', path, body, key, o),
-    put: <T = any>(path: string, body?: unknown, key?: string, o?: RequestOptions) => call<T>(base, 'PUT', path, body, key, o),
-    delete: <T = any>(path: string, key?: string, o?: RequestOptions) => call<T>(base, 'DELETE', path, undefined, key, o),
+    get: <T = any>(path: string, key?: string, o?: RequestOptions) =>
+      call<T>(base, 'GET', path, undefined, key, o),
+    post: <T = any>(path: string, body?: unknown, key?: string, o?: RequestOptions) =>
+      call<T>(base, 'POST', path, body, key, o),
+    patch: <T = any>(path: string, body?: unknown, key?: string, o?: RequestOptions) =>
+      call<T>(base, 'PATCH', path, body, key, o),
+    put: <T = any>(path: string, body?: unknown, key?: string, o?: RequestOptions) =>
+      call<T>(base, 'PUT', path, body, key, o),
+    delete: <T = any>(path: string, key?: string, o?: RequestOptions) =>
+      call<T>(base, 'DELETE', path, undefined, key, o),
   };
 }
 
@@ -53,11 +66,14 @@ const pick = (alphabet: string, n: number) =>
 
 export type Country = 'CN' | 'PK';
 
-/** A valid registration body: Chinese legal name for CN, Urdu for PK; unique names and email. */
-export function enterpriseBody(country: Country = 'CN', overrides: Record<string, unknown> = {}): Record<string, any> {
+/** A valid registration body (typed by the public API document): Chinese legal name for CN, Urdu for PK; unique names and email. */
+export function enterpriseBody(
+  country: Country = 'CN',
+  overrides: Record<string, unknown> = {},
+): Schemas['RegisterEnterpriseDto'] {
   const t = tag();
   const cn = country === 'CN';
-  return {
+  const body: Schemas['RegisterEnterpriseDto'] = {
     legalName: cn ? `云南${pick(CJK, 6)}有限公司` : `پنجاب ${pick(URDU, 6)} ٹیکنالوجیز`,
     englishName: cn ? `Yunnan ${t} Technology Co., Ltd.` : `Punjab ${t} Technologies (Pvt) Ltd.`,
     country,
@@ -72,15 +88,15 @@ export function enterpriseBody(country: Country = 'CN', overrides: Record<string
       email: `contact-${t}-${randomUUID().slice(0, 8)}@example.${cn ? 'cn' : 'pk'}`,
       phone: cn ? '+8613800138000' : '+923001234567',
     },
-    ...overrides,
   };
+  return { ...body, ...overrides } as Schemas['RegisterEnterpriseDto'];
 }
 
 export interface RegisteredEnterprise {
   id: string;
   apiKey: string;
-  body: Record<string, any>;
-  response: ApiResponse;
+  body: Schemas['RegisterEnterpriseDto'];
+  response: ApiResponse<Schemas['RegisteredEnterpriseResponse']>;
 }
 
 /** Registers an enterprise through `base` (gateway URL) and fails loudly if that is not a 201. */
@@ -90,9 +106,14 @@ export async function registerEnterprise(
   o: RequestOptions = {},
 ): Promise<RegisteredEnterprise> {
   const body = enterpriseBody(overrides.country ?? 'CN', overrides);
-  const response = await api(base).post('/v1/enterprises', body, undefined, o);
-  if (response.status !== 201) {
-    throw new Error(`registerEnterprise: expected 201, got ${response.status}: ${response.text}`);
+  const {
+    data,
+    error,
+    response: res,
+  } = await createTechBridgeClient(base, { headers: o.headers }).POST('/v1/enterprises', { body });
+  if (!data) {
+    throw new Error(`registerEnterprise: expected 201, got ${res.status}: ${JSON.stringify(error)}`);
   }
-  return { id: response.json.id, apiKey: response.json.apiKey, body, response };
+  const response = { status: res.status, headers: res.headers, json: data, text: JSON.stringify(data) };
+  return { id: data.id, apiKey: data.apiKey, body, response };
 }

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query, Res, Type } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Public } from '@techbridge/auth';
 import { createValidationPipe } from '@techbridge/platform';
 import { CatalogItemService } from './catalog-item.service';
+import { LanguageExamples } from './dto/language-examples';
 import { ListItemsQuery } from './dto/list-items.query';
 import { PublishQuery } from './dto/publish.query';
 import { sendItem } from './item-response';
@@ -15,6 +16,11 @@ export interface ItemControllerOptions {
   service: symbol;
   createDto: Type<unknown>;
   updateDto: Type<unknown>;
+  /** Create bodies shown in the OpenAPI document, one per language. */
+  examples: LanguageExamples;
+  /** Response shapes, for the OpenAPI document: one item, a page of items. */
+  responseDto: Type<unknown>;
+  pageDto: Type<unknown>;
 }
 
 /**
@@ -31,8 +37,9 @@ export function createItemController(o: ItemControllerOptions): Type<unknown> {
     constructor(@Inject(o.service) readonly items: CatalogItemService<any, any, any>) {}
 
     @Post()
-    @ApiBody({ type: o.createDto })
+    @ApiBody({ type: o.createDto, examples: o.examples })
     @ApiOperation({ summary: `Create a technology ${o.kind} (draft, or published with ?publish=true).` })
+    @ApiCreatedResponse({ type: o.responseDto })
     async create(
       @CurrentPrincipal() principal: Principal,
       @Body(createValidationPipe(o.createDto)) dto: any,
@@ -46,6 +53,7 @@ export function createItemController(o: ItemControllerOptions): Type<unknown> {
     @Get()
     @Public()
     @ApiOperation({ summary: `List ${plural}: published ones for everyone; your own in any status with ?mine=true.` })
+    @ApiOkResponse({ type: o.pageDto })
     list(@CurrentPrincipal() principal: Principal | null, @Query() query: ListItemsQuery) {
       return this.items.list(principal, query);
     }
@@ -53,6 +61,7 @@ export function createItemController(o: ItemControllerOptions): Type<unknown> {
     @Get(':id')
     @Public()
     @ApiOperation({ summary: `One ${o.kind}; drafts and withdrawn ones only for their owner.` })
+    @ApiOkResponse({ type: o.responseDto })
     async get(@CurrentPrincipal() principal: Principal | null, @Param('id', uuid) id: string, @Res({ passthrough: true }) reply: any) {
       return sendItem(reply, await this.items.get(principal, id));
     }
@@ -61,6 +70,7 @@ export function createItemController(o: ItemControllerOptions): Type<unknown> {
     @ApiBody({ type: o.updateDto })
     @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from the last read; 412 if it changed since.' })
     @ApiOperation({ summary: `Change a draft or published ${o.kind} (owner only).` })
+    @ApiOkResponse({ type: o.responseDto })
     async patch(
       @CurrentPrincipal() principal: Principal,
       @Param('id', uuid) id: string,
@@ -74,6 +84,7 @@ export function createItemController(o: ItemControllerOptions): Type<unknown> {
     @Post(':id/publish')
     @HttpCode(200)
     @ApiOperation({ summary: `Publish a draft ${o.kind}: it starts matching.` })
+    @ApiOkResponse({ type: o.responseDto })
     publish(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) reply: any) {
       return this.items.publish(p, id, ifMatch).then((r) => sendItem(reply, r));
     }
@@ -81,6 +92,7 @@ export function createItemController(o: ItemControllerOptions): Type<unknown> {
     @Post(':id/withdraw')
     @HttpCode(200)
     @ApiOperation({ summary: `Withdraw the ${o.kind}: it stops matching and leaves every match set.` })
+    @ApiOkResponse({ type: o.responseDto })
     withdraw(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) reply: any) {
       return this.items.withdraw(p, id, ifMatch).then((r) => sendItem(reply, r));
     }
@@ -88,6 +100,7 @@ export function createItemController(o: ItemControllerOptions): Type<unknown> {
     @Post(':id/close')
     @HttpCode(200)
     @ApiOperation({ summary: `Close the ${o.kind} after a deal was reached.` })
+    @ApiOkResponse({ type: o.responseDto })
     close(@CurrentPrincipal() p: Principal, @Param('id', uuid) id: string, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) reply: any) {
       return this.items.close(p, id, ifMatch).then((r) => sendItem(reply, r));
     }

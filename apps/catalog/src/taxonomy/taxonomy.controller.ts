@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@techbridge/auth';
 import {
   COOPERATION_MODE_LABELS,
@@ -10,6 +10,7 @@ import {
   URGENCY_LABELS,
   sectorTree,
 } from '@techbridge/taxonomy';
+import { SectorTreeResponse } from './dto/sector-tree.response';
 
 /** The controlled vocabularies, with en / zh-Hans / ur labels, for clients building forms. */
 @ApiTags('taxonomy')
@@ -18,6 +19,7 @@ import {
 export class TaxonomyController {
   @Get('sectors')
   @ApiOperation({ summary: 'The two-level sector tree with en / zh-Hans / ur labels and ISIC codes.' })
+  @ApiOkResponse({ type: SectorTreeResponse })
   sectors() {
     return { items: sectorTree() };
   }

@@ -1,6 +1,6 @@
 import { Controller, Get, Post, Header } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { CredentialStore, CurrentPrincipal, Principal } from '@techbridge/auth';
 import { Problems } from '@techbridge/platform';
@@ -8,6 +8,7 @@ import { ApiKeyIssuer } from '../credentials/api-key.issuer';
 import { toEnterpriseView } from '../enterprises/enterprise.mapper';
 import { EnterpriseEntity } from '../enterprises/infrastructure/enterprise.entity';
 import { OrganiserEntity } from '../organisers/infrastructure/organiser.entity';
+import { MeResponse, RotatedApiKeyResponse } from './dto/me.response';
 
 @ApiTags('me')
 @Controller('v1/me')
@@ -20,6 +21,7 @@ export class MeController {
 
   @Get()
   @ApiOperation({ summary: 'Who am I: the caller’s role and own profile, contact details included.' })
+  @ApiOkResponse({ type: MeResponse })
   async me(@CurrentPrincipal() principal: Principal) {
     if (principal.role === 'admin') return { role: 'admin', id: principal.id };
     if (principal.role === 'organiser') {
@@ -37,6 +39,7 @@ export class MeController {
   @ApiOperation({
     summary: 'Rotate: issue a new API key (shown once) and revoke every older key of the caller, in every service.',
   })
+  @ApiCreatedResponse({ type: RotatedApiKeyResponse })
   async rotate(@CurrentPrincipal() principal: Principal) {
     if (principal.role === 'admin') {
       throw Problems.conflict('The admin key comes from configuration (ADMIN_API_KEY); rotate it there.');

@@ -1,6 +1,6 @@
 import { Body, Controller, Post, Header } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Roles } from '@techbridge/auth';
@@ -9,6 +9,7 @@ import { OutboxPublisher } from '@techbridge/messaging';
 import { ApiKeyIssuer } from '../credentials/api-key.issuer';
 import { rethrowDuplicate } from '../enterprises/unique-violation';
 import { RegisterOrganiserDto } from './dto/register-organiser.dto';
+import { RegisteredOrganiserResponse } from './dto/organiser.response';
 import { OrganiserEntity } from './infrastructure/organiser.entity';
 
 @ApiTags('organisers')
@@ -24,6 +25,7 @@ export class OrganiserController {
   @Roles('admin')
   @Header('Cache-Control', 'no-store') // the new API key must not sit in any cache
   @ApiOperation({ summary: 'Create a workshop organiser account (admin only); its API key is shown once.' })
+  @ApiCreatedResponse({ type: RegisteredOrganiserResponse })
   async create(@Body() dto: RegisterOrganiserDto) {
     try {
       return await this.dataSource.transaction(async (manager) => {

@@ -2,7 +2,7 @@ import helmet from '@fastify/helmet';
 import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { inputProblemBody, inputProblems } from './body-guard';
 import { ProblemDetailsFilter } from './problem-details.filter';
@@ -62,6 +62,11 @@ function optionalMetrics(app: INestApplication): ServiceMetrics | undefined {
 }
 
 function setupOpenApi(app: INestApplication, o: HttpAppOptions): void {
+  SwaggerModule.setup('docs', app, createOpenApiDocument(app, o), { jsonDocumentUrl: 'docs/openapi.json' });
+}
+
+/** The service's OpenAPI document, as served at /docs/openapi.json. */
+export function createOpenApiDocument(app: INestApplication, o: Pick<HttpAppOptions, 'title' | 'description'>): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle(o.title)
     .setDescription(o.description)
@@ -69,6 +74,33 @@ function setupOpenApi(app: INestApplication, o: HttpAppOptions): void {
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key' })
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
     .build();
-  const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  return withSecurityRequirements(SwaggerModule.createDocument(app, config));
+}
+
+/** Either key header on every operation; optional (`{}`) on the ones marked @Public(). */
+function withSecurityRequirements(document: OpenAPIObject): OpenAPIObject {
+  const key = [{ bearer: [] }, { 'api-key': [] }];
+  for (const item of Object.values(document.paths)) {
+    for (const op of Object.values(item as Record<string, any>)) {
+      if (!op || typeof op !== 'object' || !('responses' in op)) continue;
+      const isPublic = op['x-public'] === true;
+      delete op['x-public'];
+      op.security = isPublic ? [{}, ...key] : key;
+    }
+  }
+  return document;
+}
+
+/**
+ * The OpenAPI document of a service module without running it: Nest's preview mode builds the module
+ * graph but instantiates no provider, so no database or broker is needed. The same document as the
+ * running service serves (`npm run client:generate` builds the public API's document from these).
+ */
+export async function previewOpenApiDocument(module: Type<unknown> | DynamicModule, o: Pick<HttpAppOptions, 'title' | 'description'>): Promise<OpenAPIObject> {
+  const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter(), { preview: true, logger: false });
+  try {
+    return createOpenApiDocument(app, o);
+  } finally {
+    await app.close();
+  }
 }

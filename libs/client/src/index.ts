@@ -1,0 +1,2 @@
+export * from './techbridge-client';
+export { publicApiDocument } from './public-api-document';
