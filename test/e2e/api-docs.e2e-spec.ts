@@ -98,7 +98,7 @@ describe('the public API documentation at the gateway (e2e)', () => {
             p.replace(/\{[^}]+\}/g, ':x').startsWith(prefix.replace(/:[a-zA-Z]+/g, ':x')),
         );
         if (under.length > 0) continue;
-        // Routed but served by nothing yet (e.g. /v1/introductions): the service answers 404 for it.
+        // A prefix no operation documents (routed ahead of its service): the service must answer 404 for it.
         const probe = await fetch(
           `${stack.gatewayUrl}${prefix.replace(/:[a-zA-Z]+/g, '00000000-0000-4000-8000-000000000000')}`,
         );

@@ -28,7 +28,9 @@ describe('introductions and contact escrow (e2e)', () => {
   const offers: string[] = [];
 
   const contactStrings = () =>
-    [cn, pk, third, pkOther].flatMap((e) => [e.body.contact.email, e.body.contact.phone, e.body.contact.email.split('@')[0]]);
+    [cn, pk, third, pkOther]
+      .flatMap((e) => [e.body.contact.email, e.body.contact.phone, e.body.contact.email.split('@')[0]])
+      .filter((s): s is string => Boolean(s));
   const leaks = (text: string) => contactStrings().filter((s) => text.includes(s));
 
   async function keyWorksIn(key: string, path: string): Promise<void> {

@@ -5,7 +5,7 @@ import { AnswerIntroductionUseCase } from './answer-introduction.use-case';
 import { DeclineIntroductionDto } from './dto/decline-introduction.dto';
 import { FunnelQuery } from './dto/funnel.query';
 import { ListIntroductionsQuery } from './dto/list-introductions.query';
-import { RecordOutcomeDto } from './dto/record-outcome.dto';
+import { RecordIntroductionOutcomeDto } from './dto/record-introduction-outcome.dto';
 import { RequestIntroductionDto } from './dto/request-introduction.dto';
 import { IntroductionQueries } from './introduction.queries';
 import { presentIntroduction, presentOutcome } from './introduction.presenter';
@@ -72,7 +72,7 @@ export class IntroductionController {
 
   @Post(':id/outcomes')
   @ApiOperation({ summary: 'Record progress on an accepted introduction (either party): contacted … licence-signed, jv-formed, abandoned.' })
-  async outcome(@CurrentPrincipal() principal: Principal, @Param('id', uuid) id: string, @Body() dto: RecordOutcomeDto) {
+  async outcome(@CurrentPrincipal() principal: Principal, @Param('id', uuid) id: string, @Body() dto: RecordIntroductionOutcomeDto) {
     return presentOutcome(await this.recordOutcome.execute(principal, id, dto));
   }
 }

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Principal } from '@techbridge/auth';
 import { assertCanRecordOutcome } from './domain/introduction';
-import { RecordOutcomeDto } from './dto/record-outcome.dto';
+import { RecordIntroductionOutcomeDto } from './dto/record-introduction-outcome.dto';
 import { IntroductionEvents } from './introduction-events';
 import { withProblems } from './introduction-problems';
 import { lockIntroductionOfParty } from './answer-introduction.use-case';
@@ -18,7 +18,7 @@ export class RecordOutcomeUseCase {
     private readonly events: IntroductionEvents,
   ) {}
 
-  execute(principal: Principal, id: string, dto: RecordOutcomeDto): Promise<IntroductionOutcomeEntity> {
+  execute(principal: Principal, id: string, dto: RecordIntroductionOutcomeDto): Promise<IntroductionOutcomeEntity> {
     return withProblems(() =>
       this.dataSource.transaction(async (m) => {
         const i = await lockIntroductionOfParty(m, principal, id);

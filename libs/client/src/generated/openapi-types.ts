@@ -92,6 +92,126 @@ export interface paths {
         patch: operations["EnterpriseController_patch"];
         trace?: never;
     };
+    "/v1/introductions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My introductions, newest first: incoming (sent to me) or outgoing, by status. */
+        get: operations["IntroductionController_list"];
+        put?: never;
+        /** Ask to be introduced to the other side of a need–offer pair (201; 200 with the existing one; mutual at once when the other side asked). */
+        post: operations["IntroductionController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/introductions/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Introduction funnel per sector or workshop (organisers, admins): counts, acceptance rate, median time to answer, outcomes. */
+        get: operations["IntroductionController_funnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/introductions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One introduction with its outcome ledger (its two parties only; anyone else 404). */
+        get: operations["IntroductionController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/introductions/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The recipient accepts: mutual interest, contact details become available to both. */
+        post: operations["IntroductionController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/introductions/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The counterpart’s contact person, email and phone — only for the two parties of an accepted (mutual) introduction; 404 otherwise. Every reveal is recorded. */
+        get: operations["ContactEscrowController_reveal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/introductions/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The recipient declines with a reason: not-relevant, trl-too-low, price, ipr, timing, other (+ text). */
+        post: operations["IntroductionController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/introductions/{id}/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record progress on an accepted introduction (either party): contacted … licence-signed, jv-formed, abandoned. */
+        post: operations["IntroductionController_outcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me": {
         parameters: {
             query?: never;
@@ -120,6 +240,23 @@ export interface paths {
         put?: never;
         /** Rotate: issue a new API key (shown once) and revoke every older key of the caller, in every service. */
         post: operations["MeController_rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/contact-reveals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who saw my contact details through an introduction, and when (newest first). */
+        get: operations["ContactEscrowController_reveals"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -844,6 +981,11 @@ export interface components {
             /** @enum {string} */
             decision: "accept" | "decline";
         };
+        DeclineIntroductionDto: {
+            /** @enum {string} */
+            reason: "not-relevant" | "trl-too-low" | "price" | "ipr" | "timing" | "other";
+            text?: string;
+        };
         EnterprisePageResponse: {
             items: components["schemas"]["EnterpriseResponse"][];
             nextCursor: string | null;
@@ -1141,6 +1283,11 @@ export interface components {
                 [key: string]: string | number;
             };
         };
+        RecordIntroductionOutcomeDto: {
+            /** @enum {string} */
+            stage: "contacted" | "meeting-held" | "nda-signed" | "pilot" | "licence-signed" | "jv-formed" | "abandoned";
+            reason?: string;
+        };
         RecordOutcomeDto: {
             /** @enum {string} */
             outcome: "held" | "no-show" | "follow-up-agreed" | "deal-signed";
@@ -1226,6 +1373,21 @@ export interface components {
             /** @enum {string} */
             role: "organiser";
             apiKey: string;
+        };
+        RequestIntroductionDto: {
+            /** Format: uuid */
+            needId: string;
+            /** Format: uuid */
+            offerId: string;
+            /** @description A short note to the counterpart (INTRODUCTION_MESSAGE_MAX characters, 1000 by default). No email addresses or phone numbers: those are revealed on mutual interest. */
+            message: string;
+            /** @enum {string} */
+            language: "en" | "zh-Hans" | "ur";
+            /**
+             * Format: uuid
+             * @description The workshop this introduction came from (its funnel counts it).
+             */
+            workshopId?: string;
         };
         RotatedApiKeyResponse: {
             keyId: string;
@@ -1679,6 +1841,175 @@ export interface operations {
             };
         };
     };
+    IntroductionController_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page (nextCursor). */
+                cursor?: string;
+                limit?: number;
+                /** @description Sent to me, or sent by me (default: both). */
+                direction?: "incoming" | "outgoing";
+                status?: "requested" | "accepted" | "declined" | "expired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IntroductionController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestIntroductionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IntroductionController_funnel: {
+        parameters: {
+            query?: {
+                /** @description A sector code (`energy` or `energy/solar-pv`): introductions whose need or offer is in it. */
+                sector?: string;
+                workshopId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IntroductionController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IntroductionController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ContactEscrowController_reveal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IntroductionController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineIntroductionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IntroductionController_outcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordIntroductionOutcomeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     MeController_me: {
         parameters: {
             query?: never;
@@ -1714,6 +2045,27 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["RotatedApiKeyResponse"];
                 };
+            };
+        };
+    };
+    ContactEscrowController_reveals: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page (nextCursor). */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { OUTCOME_STAGES, OutcomeStage } from '@techbridge/contracts';
 
-export class RecordOutcomeDto {
+export class RecordIntroductionOutcomeDto {
   @ApiProperty({ enum: OUTCOME_STAGES })
   @IsIn(OUTCOME_STAGES, { message: `stage must be one of ${OUTCOME_STAGES.join(', ')}` })
   stage!: OutcomeStage;
