@@ -1,8 +1,14 @@
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope } from '@techbridge/contracts';
 import { activeTraceContext } from '../tracing/event-trace';
 
 export const OUTBOX_CHANNEL = 'techbridge_outbox';
+
+/** A data-modifying statement (e.g. TypeORM's `getQueryAndParameters()` of an insert), `$1…$n` numbered. */
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
 
 /**
  * Writes an event into the outbox inside the caller's transaction. The NOTIFY is transactional too:
@@ -18,20 +24,66 @@ export class OutboxPublisher {
     headers: Record<string, string> = {},
   ): Promise<void> {
     if (!manager.queryRunner?.isTransactionActive) {
-      throw new Error('OutboxPublisher.publish must run inside a transaction with the state change it announces');
+      throw new Error(
+        'OutboxPublisher.publish must run inside a transaction with the state change it announces',
+      );
     }
-    const traceContext = envelope.traceparent
-      ? { traceparent: envelope.traceparent, ...(envelope.tracestate ? { tracestate: envelope.tracestate } : {}) }
-      : activeTraceContext();
-    const event = { ...envelope, ...traceContext };
-    const allHeaders = { ...traceContext, ...headers };
     // One round trip for the row and the wake-up: this sits on every write request's hot path.
-    await manager.query(
-      `WITH row AS (
-         INSERT INTO outbox_messages (id, topic, key, event_type, payload, headers) VALUES ($1, $2, $3, $4, $5, $6)
-       )
-       SELECT pg_notify($7, '')`,
-      [envelope.id, topic, envelope.subject, envelope.type, JSON.stringify(event), JSON.stringify(allHeaders), OUTBOX_CHANNEL],
+    const { sql, params } = outboxStatement(topic, envelope, headers, 0);
+    await manager.query(`WITH row AS (${sql}) SELECT pg_notify($${params.length + 1}, '')`, [
+      ...params,
+      OUTBOX_CHANNEL,
+    ]);
+  }
+
+  /**
+   * The state change and its event in ONE statement, so in one implicit transaction and one round trip
+   * (no BEGIN / COMMIT): `WITH change AS (<statement>), row AS (<outbox insert>) SELECT pg_notify(…)`.
+   * Postgres runs every data-modifying CTE to completion whether or not it is referenced, and a failure
+   * in either (a unique violation, say) rolls back both — the same guarantee as `publish` in a
+   * transaction, for a request that changes exactly one row it has not read first (a create).
+   */
+  async publishWith(
+    dataSource: DataSource,
+    change: Statement,
+    topic: string,
+    envelope: EventEnvelope,
+    headers: Record<string, string> = {},
+  ): Promise<void> {
+    const event = outboxStatement(topic, envelope, headers, change.params.length);
+    const params = [...change.params, ...event.params, OUTBOX_CHANNEL];
+    await dataSource.query(
+      `WITH change AS (${change.sql}), row AS (${event.sql}) SELECT pg_notify($${params.length}, '')`,
+      params,
     );
   }
+}
+
+/** The outbox INSERT for one event, its placeholders numbered from `$offset + 1`. */
+function outboxStatement(
+  topic: string,
+  envelope: EventEnvelope,
+  headers: Record<string, string>,
+  offset: number,
+): Statement {
+  const traceContext = envelope.traceparent
+    ? {
+        traceparent: envelope.traceparent,
+        ...(envelope.tracestate ? { tracestate: envelope.tracestate } : {}),
+      }
+    : activeTraceContext();
+  const event = { ...envelope, ...traceContext };
+  const allHeaders = { ...traceContext, ...headers };
+  const p = (i: number) => `$${offset + i}`;
+  return {
+    sql: `INSERT INTO outbox_messages (id, topic, key, event_type, payload, headers) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)})`,
+    params: [
+      envelope.id,
+      topic,
+      envelope.subject,
+      envelope.type,
+      JSON.stringify(event),
+      JSON.stringify(allHeaders),
+    ],
+  };
 }
