@@ -20,3 +20,4 @@ export * from './observability/service-metrics';
 export * from './observability/metrics.module';
 export * from './observability/tracing';
 export * from './validation/query-integer';
+export * from './http/client-error';

@@ -185,7 +185,8 @@ export function targets(w: HostileWorld): Record<string, Target> {
   const ws = `/v1/workshops/${w.workshopId}`;
   return {
     'POST /v1/enterprises': { path: '/v1/enterprises', base: () => enterpriseBody(w.cn.body.country === 'CN' ? 'CN' : 'PK') },
-    'PATCH /v1/enterprises/{id}': { key: w.cn.apiKey, path: `/v1/enterprises/${w.cn.id}`, base: () => ({ englishName: 'Yunnan Renamed Co.', website: 'https://renamed.example.cn', contact: { name: '李明', email: `li-${randomUUID().slice(0, 8)}@example.cn`, phone: '+8613800138000' } }) },
+    // cnOther, so the names of cn (checked byte for byte later) stay as registered.
+    'PATCH /v1/enterprises/{id}': { key: w.cnOther.apiKey, path: `/v1/enterprises/${w.cnOther.id}`, base: () => ({ englishName: 'Yunnan Renamed Co.', website: 'https://renamed.example.cn', contact: { name: '李明', email: `li-${randomUUID().slice(0, 8)}@example.cn`, phone: '+8613800138000' } }) },
     'GET /v1/enterprises': { key: w.cn.apiKey, path: '/v1/enterprises' },
     'POST /v1/organisers': { key: w.stack.adminKey, path: '/v1/organisers', base: () => ({ name: 'Desk', organisation: 'STZA', email: `desk-${randomUUID()}@example.org` }) },
     'POST /v1/offers': { key: w.cn.apiKey, path: '/v1/offers', base: () => offerBody({ attachments: [{ title: '试验报告', url: 'https://example.cn/trial.pdf' }] }) },

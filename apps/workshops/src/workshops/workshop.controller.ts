@@ -40,6 +40,7 @@ export class WorkshopController {
   }
 
   @Patch(':id')
+  @Roles('organiser')
   @ApiOperation({ summary: 'Change the plan (organiser); If-Match → 412 when stale. The whole plan is checked again.' })
   async update(
     @CurrentPrincipal() principal: Principal,
@@ -54,6 +55,7 @@ export class WorkshopController {
   }
 
   @Post(':id/status')
+  @Roles('organiser')
   @HttpCode(200)
   @ApiOperation({ summary: 'Move through draft → open → scheduled → held → closed (409 for any other move).' })
   async status(@CurrentPrincipal() principal: Principal, @Param('id', id) workshopId: string, @Body() dto: ChangeStatusDto, @Res({ passthrough: true }) reply: Reply) {
