@@ -43,10 +43,10 @@ export function hostileClient(base: string, tally: RequestTally) {
       res = await fetch(`${base}${path}`, { method, headers, body });
     } catch (err) {
       // The server cut the connection before answering (e.g. while a huge body was still being sent).
-      throw new Error(`${method} ${path}: no answer (${(err as Error).message}; ${String((err as any)?.cause?.code ?? '')})`);
+      throw new Error(`${method} ${path}: no answer (${(err as Error).message}; ${String((err as any)?.cause?.code ?? '')})`, { cause: err });
     }
     const text = await res.text();
-    let json: any = null;
+    let json: any;
     try {
       json = text ? JSON.parse(text) : null;
     } catch {
