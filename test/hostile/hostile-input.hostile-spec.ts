@@ -1,6 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Stack, startStack } from '../support/stack';
-import { HostileCase, apiOperations, generateCases, isListOperation, isWriteOperation } from './support/hostile-cases';
+import { HostileCase, SQL_PAYLOADS, apiOperations, generateCases, isListOperation, isWriteOperation } from './support/hostile-cases';
 import { Exchange, RequestTally, hostileClient } from './support/hostile-client';
 import { HostileWorld, Party, SCRIPT_TEXT, Target, buildWorld, targets, writeModelDigest } from './support/hostile-world';
 import { leakFailures, problemFailures, valueAt } from './support/response-checks';
@@ -36,6 +38,9 @@ const tally = new RequestTally();
 const failures: string[] = [];
 const byKind: Record<string, { sent: number; refused: number; accepted: number }> = {};
 const started = Date.now();
+/** The in-process services log here (LOG_FILE), so the last test can read every line they wrote. */
+const LOG_FILE = path.join(os.tmpdir(), `techbridge-hostile-${process.pid}-${Date.now()}.log`);
+const previousEnv = { LOG_FILE: process.env.LOG_FILE, STACK_LOG_LEVEL: process.env.STACK_LOG_LEVEL };
 
 function check(c: HostileCase, res: Exchange): string[] {
   const out: string[] = [];
@@ -75,6 +80,8 @@ function expectClean(label: string, res: Exchange, field?: string): Exchange {
 }
 
 beforeAll(async () => {
+  // Every line at info level (requests, audit lines), written to a file this suite reads at the end.
+  Object.assign(process.env, { LOG_FILE, STACK_LOG_LEVEL: 'info' });
   stack = await startStack({
     services: ['profiles', 'catalog', 'matching', 'workshops'],
     name: 'hostile',
@@ -88,6 +95,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.stop();
+  for (const [k, v] of Object.entries(previousEnv)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  if (process.env.HOSTILE_KEEP_LOG !== '1') fs.rmSync(LOG_FILE, { force: true });
   if (!world) return;
   const seconds = Math.round((Date.now() - started) / 1000);
   const kinds = Object.entries(byKind)
@@ -105,7 +117,7 @@ afterAll(async () => {
       .join(', ')}.`,
     `- Failures: ${failures.length}${failures.length ? ` (first: ${failures[0]})` : ''}.`,
     '',
-    'Asserted: no 5xx; every 4xx `application/problem+json`, a 400 naming the field; write tables unchanged after refused requests; no stack trace, SQL or API key in an error body; accepted text returned byte-identical; someone else’s resource 404 and a missing role 403 on every `:id` route; security headers on every gateway answer; markup in Chinese, Urdu and mixed-script names escaped in the HTML report.',
+    'Asserted: no 5xx; every 4xx `application/problem+json`, a 400 naming the field; write tables unchanged after refused requests; no stack trace, SQL or API key in an error body, and no stack trace, failed query, API key or sent SQL in any service log line; accepted text returned byte-identical; someone else’s resource 404 and a missing role 403 on every `:id` route; security headers on every gateway answer; markup in Chinese, Urdu and mixed-script names escaped in the HTML report.',
     '',
     'Defects it found, fixed with it (issue 13): a required nested object left out or sent as an array (`contact`, `attendance`, `session`, `venues[].city`) → 500 or stored (`price: []`, a workshop without `title`); `constructor` / `prototype` keys accepted and dropped; `limit=0x10` read as 16; two concurrent `PUT …/wishes` → 500 (duplicate key); a URL over the header limit → 431 in plain JSON; an enterprise key on organiser-only workshop routes → 404 instead of 403.',
     '',
@@ -369,5 +381,24 @@ describe('text in any script', () => {
       expect({ text, found: html.includes(escapeHtml(text)) }).toEqual({ text, found: true });
     }
     expect(html).not.toContain('&amp;lt;');
+  });
+});
+
+describe('logs', () => {
+  it('no log line of any service shows a stack trace, a failed query, an API key or the SQL sent to it', () => {
+    const lines = fs.readFileSync(LOG_FILE, 'utf8').split('\n').filter(Boolean);
+    // It is the services' real log: the audit lines of the suite's organiser and admin requests are in it.
+    expect(lines.filter((l) => l.includes('privileged access')).length).toBeGreaterThan(50);
+    const found: string[] = [];
+    for (const line of lines) {
+      const what = [
+        /\\n\s+at |"stack":/.test(line) && 'a stack trace',
+        /query failed/.test(line) && 'a failed query',
+        world.secrets.some((k) => line.includes(k)) && 'an API key',
+        SQL_PAYLOADS.some((p) => line.includes(JSON.stringify(p).slice(1, -1))) && 'SQL sent by the suite',
+      ].filter(Boolean);
+      if (what.length) found.push(`${what.join(', ')}: ${line.slice(0, 300)}`);
+    }
+    expect(found.slice(0, 10)).toEqual([]);
   });
 });

@@ -111,7 +111,7 @@ export const MASS_ASSIGNMENT_FIELDS = ['status', 'enterpriseId', 'country', 'ver
 export const DEEP_NESTING_LEVELS = 10_000;
 export const HUGE_STRING_BYTES = 1024 * 1024;
 
-const SQL_PAYLOADS = [
+export const SQL_PAYLOADS = [
   "' OR '1'='1' --",
   "'; DROP TABLE offers; --",
   '1; SELECT pg_sleep(5); --',
