@@ -12,6 +12,8 @@ jest.setTimeout(300_000);
 
 const SEED = Number(process.env.HOSTILE_SEED ?? 13);
 const CONCURRENCY = 4;
+/** Profile updates per client a minute: above what the generated cases send, low enough to reach in a test. */
+const PROFILE_UPDATE_LIMIT = 800;
 
 /** Runs `work` over `items`, `CONCURRENCY` at a time. */
 async function pool<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
@@ -85,7 +87,7 @@ beforeAll(async () => {
   stack = await startStack({
     services: ['profiles', 'catalog', 'matching', 'workshops'],
     name: 'hostile',
-    env: { REGISTRATION_RATE_LIMIT: '100000', PROFILE_UPDATE_RATE_LIMIT: '100000' },
+    env: { REGISTRATION_RATE_LIMIT: '100000', PROFILE_UPDATE_RATE_LIMIT: String(PROFILE_UPDATE_LIMIT) },
   });
   world = await buildWorld(stack, hostileClient(stack.gatewayUrl, tally));
   plan = targets(world);
@@ -117,7 +119,7 @@ afterAll(async () => {
       .join(', ')}.`,
     `- Failures: ${failures.length}${failures.length ? ` (first: ${failures[0]})` : ''}.`,
     '',
-    'Asserted: no 5xx; every 4xx `application/problem+json`, a 400 naming the field; write tables unchanged after refused requests; no stack trace, SQL or API key in an error body, and no stack trace, failed query, API key or sent SQL in any service log line; accepted text returned byte-identical; someone else’s resource 404 and a missing role 403 on every `:id` route; security headers on every gateway answer; markup in Chinese, Urdu and mixed-script names escaped in the HTML report.',
+    'Asserted: no 5xx; every 4xx `application/problem+json`, a 400 naming the field; write tables unchanged after refused requests; no stack trace, SQL or API key in an error body, and no stack trace, failed query, API key or sent SQL in any service log line; accepted text returned byte-identical; someone else’s resource 404 and a missing role 403 on every `:id` route; profile updates 429 with Retry-After past the limit; security headers on every gateway answer; markup in Chinese, Urdu and mixed-script names escaped in the HTML report.',
     '',
     'Defects it found, fixed with it (issue 13): a required nested object left out or sent as an array (`contact`, `attendance`, `session`, `venues[].city`) → 500 or stored (`price: []`, a workshop without `title`); `constructor` / `prototype` keys accepted and dropped; `limit=0x10` read as 16; two concurrent `PUT …/wishes` → 500 (duplicate key); a URL over the header limit → 431 in plain JSON; an enterprise key on organiser-only workshop routes → 404 instead of 403.',
     '',
@@ -307,6 +309,24 @@ describe('OWASP API Security Top 10 checks', () => {
     expect(answers.map((r) => r.status)).toEqual(Array(8).fill(200));
     const final = await world.http.get(`${ws}/wishes`, world.pk.apiKey);
     expect(lists).toContainEqual(final.json.enterpriseIds);
+  });
+
+  it('rate-limits profile updates per client with a 429 problem and Retry-After, refused bodies counted too', async () => {
+    // (Registrations and failed keys: test/e2e/profiles and auth-hardening. The suite's own client stays below.)
+    expect(cases.filter((c) => c.operation === 'PATCH /v1/enterprises/{id}').length).toBeLessThan(PROFILE_UPDATE_LIMIT - 100);
+    const profiles = hostileClient(stack.urls.profiles!, tally); // believes X-Forwarded-For from loopback, like the gateway
+    const patch = (client: string) =>
+      profiles.send('PATCH', `/v1/enterprises/${world.cnOther.id}`, { key: world.cnOther.apiKey, raw: '{"englishName":42}', headers: { 'x-forwarded-for': client } });
+    let limited: Exchange | undefined;
+    for (let sent = 0; !limited && sent < PROFILE_UPDATE_LIMIT + 16; sent += 8) {
+      const answers = await Promise.all(Array.from({ length: 8 }, () => patch('203.0.113.201')));
+      expect(answers.filter((r) => ![400, 429].includes(r.status))).toEqual([]);
+      limited = answers.find((r) => r.status === 429);
+    }
+    expect(limited).toBeDefined();
+    expectClean('PATCH /v1/enterprises/{id} over the limit', limited!);
+    expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await patch('203.0.113.202')).status).toBe(400); // another client is not limited
   });
 
   it('sends the security headers on every kind of gateway answer', async () => {
