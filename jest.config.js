@@ -32,5 +32,11 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
     },
+    {
+      // Issue 13: generated hostile input and OWASP checks against the whole in-process stack.
+      ...common,
+      displayName: 'hostile',
+      testMatch: ['<rootDir>/test/hostile/**/*.hostile-spec.ts'],
+    },
   ],
 };

@@ -1,5 +1,7 @@
 // npm test: provision Postgres + a separate "test" Kafka broker, then run the tiers (typecheck + dependency
-// rules, unit, integration + e2e) and end with exactly one line: `N passed, N failed[, N skipped]`.
+// rules, unit, integration + e2e + hostile input) and end with exactly one line: `N passed, N failed[, N skipped]`.
+// npm run test:hostile (`--hostile`): the same provisioning, then only the hostile-input suite, which
+// also rewrites its section of docs/reliability.md (HOSTILE_REPORT=1).
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -7,6 +9,7 @@ import { ROOT, checkTools, ensureDeps, ensureBuild, binScript, report } from './
 import { enterRuntime } from './runtime.mjs';
 
 const env = process.env;
+const HOSTILE_ONLY = process.argv.includes('--hostile');
 const log = (...a) => console.log(...a);
 const LOCAL = path.join(ROOT, '.local');
 // Jest, tsc, eslint and the services the e2e tests start run on process.execPath: Node >= 22 (runtime.cjs).
@@ -111,8 +114,9 @@ async function main() {
   ensureDeps({ log });
   try {
     // e2e tests start the compiled services (deploy/services.json), so build first; a broken build also
-    // shows up in the typecheck below, so it is reported but not counted separately here.
-    ensureBuild({ log, env });
+    // shows up in the typecheck below, so it is reported but not counted separately here. The hostile
+    // suite runs the services in-process from source: no build.
+    if (!HOSTILE_ONLY) ensureBuild({ log, env });
   } catch (e) {
     report(e);
   }
@@ -123,6 +127,20 @@ async function main() {
   await ensureTopics(kafka.brokers, path.join(ROOT, 'libs', 'contracts', 'src', 'topics.json'), { log });
   log(`Tests use Node ${process.versions.node} (${process.execPath}), Postgres ${postgres.baseUrl} and Kafka ${kafka.brokers}.`);
   fs.mkdirSync(LOCAL, { recursive: true });
+
+  const { DATABASE_URL: _ignored, ...rest } = env;
+  const servicesEnv = {
+    ...rest,
+    TEST_DATABASE_URL: postgres.baseUrl,
+    DATABASE_URL_BASE: postgres.baseUrl,
+    KAFKA_BROKERS: kafka.brokers,
+    CI: env.CI || 'true',
+    FORCE_COLOR: '0',
+  };
+  if (HOSTILE_ONLY) {
+    await jest('hostile-input suite', ['hostile'], path.join(LOCAL, 'jest-hostile.json'), ['--runInBand', '--forceExit'], { ...servicesEnv, HOSTILE_REPORT: '1' });
+    return;
+  }
 
   // Tier 1: static checks.
   await check('typecheck (tsc --noEmit)', tool('typescript', 'tsc'), ['-p', 'tsconfig.json', '--noEmit']);
@@ -143,22 +161,8 @@ async function main() {
   });
   if (interrupted) return;
 
-  // Tier 3: integration + e2e against the real Postgres and the test broker.
-  const { DATABASE_URL: _ignored, ...rest } = env;
-  await jest(
-    'integration and e2e tests',
-    ['integration', 'e2e'],
-    path.join(LOCAL, 'jest-int.json'),
-    ['--runInBand', '--forceExit'],
-    {
-      ...rest,
-      TEST_DATABASE_URL: postgres.baseUrl,
-      DATABASE_URL_BASE: postgres.baseUrl,
-      KAFKA_BROKERS: kafka.brokers,
-      CI: env.CI || 'true',
-      FORCE_COLOR: '0',
-    },
-  );
+  // Tier 3: integration, e2e and the hostile-input suite against the real Postgres and the test broker.
+  await jest('integration, e2e and hostile-input tests', ['integration', 'e2e', 'hostile'], path.join(LOCAL, 'jest-int.json'), ['--runInBand', '--forceExit'], servicesEnv);
 }
 
 let code = 0;

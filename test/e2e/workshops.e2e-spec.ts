@@ -151,7 +151,8 @@ describe('workshops through the gateway (e2e)', () => {
     expect((await http.post(`/v1/workshops/${workshopId}/applications/${cnLate.id}/decision`, { decision: 'decline' }, organiserKey)).json.status).toBe('declined');
     // Someone else's participation is not there for them.
     expect((await http.get(`/v1/workshops/${workshopId}/participants/${pk.id}`, pkOnline.apiKey)).status).toBe(404);
-    expect((await http.get(`/v1/workshops/${workshopId}/participants`, pk.apiKey)).status).toBe(404);
+    // The list is the organiser's (function-level: an enterprise key is refused with 403).
+    expect((await http.get(`/v1/workshops/${workshopId}/participants`, pk.apiKey)).status).toBe(403);
   });
 
   it('computes the report over Kafka; candidates and mutual wishes shape the schedule', async () => {
@@ -213,8 +214,8 @@ describe('workshops through the gateway (e2e)', () => {
       expect(contactStrings().filter((c) => body.includes(c))).toEqual([]);
     }
 
-    // Participants do not read the organiser's report.
-    expect((await http.get(path, pk.apiKey)).status).toBe(404);
+    // Participants do not read the organiser's report (an organiser-only route: 403).
+    expect((await http.get(path, pk.apiKey)).status).toBe(403);
   });
 
   it('gives each participant its own agenda, in its own time zone, as JSON and iCalendar', async () => {

@@ -4,7 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Socket } from 'node:net';
 import { Readable, Transform } from 'node:stream';
 import Fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ConfigError, PROBLEM_TYPE_BASE } from '@techbridge/platform';
+import { ConfigError, PROBLEM_TYPE_BASE, problemClientErrorHandler } from '@techbridge/platform';
 import { GatewayConfig, loadGatewayConfig } from './config';
 import { registerApiDocs } from './openapi/api-docs.routes';
 import { ROUTE_TABLE, Upstream, routesFor, upstreamUrls } from './routes';
@@ -110,6 +110,8 @@ export async function createGatewayApp(config: GatewayConfig): Promise<FastifyIn
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     keepAliveTimeout: 65_000,
+    // A URL or headers over Node's limit (431), malformed HTTP (400): problem+json like every other 4xx.
+    clientErrorHandler: problemClientErrorHandler,
   });
 
   await app.register(helmet, { contentSecurityPolicy: false, global: true });

@@ -19,3 +19,5 @@ export * from './http/body-guard';
 export * from './observability/service-metrics';
 export * from './observability/metrics.module';
 export * from './observability/tracing';
+export * from './validation/query-integer';
+export * from './http/client-error';

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags, PartialType } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { CurrentPrincipal, Principal } from '@techbridge/auth';
+import { CurrentPrincipal, Principal, Roles } from '@techbridge/auth';
 import { AddParticipantDto, CandidatesQuery, DecideApplicationDto, ParticipationDto, WishesDto } from './dto/participation.dto';
 import { ParticipantStatus } from './infrastructure/participant.entity';
 import { ParticipantsService } from './participants.service';
@@ -22,12 +22,14 @@ export class ParticipantController {
   constructor(private readonly participants: ParticipantsService) {}
 
   @Post('participants')
+  @Roles('organiser')
   @ApiOperation({ summary: 'Add a registered enterprise (organiser): how it attends, when, languages, cap, what it brings.' })
   add(@CurrentPrincipal() principal: Principal, @Param('id', uuid) id: string, @Body() dto: AddParticipantDto) {
     return this.participants.add(principal, id, dto);
   }
 
   @Get('participants')
+  @Roles('organiser')
   @ApiOperation({ summary: 'Participants and applications (organiser).' })
   list(@CurrentPrincipal() principal: Principal, @Param('id', uuid) id: string, @Query() q: ListParticipantsQuery) {
     return this.participants.list(principal, id, q.status);
@@ -51,6 +53,7 @@ export class ParticipantController {
   }
 
   @Delete('participants/:enterpriseId')
+  @Roles('organiser')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a participant (organiser).' })
   async remove(@CurrentPrincipal() principal: Principal, @Param('id', uuid) id: string, @Param('enterpriseId', uuid) enterpriseId: string) {
@@ -64,6 +67,7 @@ export class ParticipantController {
   }
 
   @Post('applications/:enterpriseId/decision')
+  @Roles('organiser')
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept or decline an application (organiser).' })
   decide(

@@ -135,6 +135,9 @@ export class ParticipantsService {
     );
     if (problems.length > 0) throw Problems.unprocessable('Every wished enterprise must be another accepted participant.', problems);
     await this.dataSource.transaction(async (manager) => {
+      // One replacement at a time per participant: two concurrent PUTs would otherwise both delete, then
+      // both insert, and the second would hit the primary key (a 500) or leave the union of both lists.
+      await manager.query(`SELECT 1 FROM participants WHERE workshop_id = $1 AND enterprise_id = $2 FOR UPDATE`, [workshopId, principal.id]);
       await manager.query(`DELETE FROM wishes WHERE workshop_id = $1 AND from_enterprise = $2`, [workshopId, principal.id]);
       if (enterpriseIds.length > 0) {
         await manager.query(

@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal } from '@techbridge/auth';
+import { CurrentPrincipal, Principal, Roles } from '@techbridge/auth';
 import { AgendaQuery, ReportFormat, ReportQuery } from './dto/report.query';
 import { ReportsService } from './reports.service';
 import { RequestReportUseCase } from './request-report.use-case';
@@ -34,6 +34,7 @@ export class ReportController {
   ) {}
 
   @Post('reports')
+  @Roles('organiser')
   @HttpCode(202)
   @ApiOperation({ summary: 'Request a match report and meeting schedule (organiser): 202 + report id; poll it.' })
   async request(@CurrentPrincipal() principal: Principal, @Param('id', uuid) id: string, @Res({ passthrough: true }) reply: Reply) {
@@ -43,12 +44,14 @@ export class ReportController {
   }
 
   @Get('reports')
+  @Roles('organiser')
   @ApiOperation({ summary: 'The workshop’s reports, newest first (organiser).' })
   list(@CurrentPrincipal() principal: Principal, @Param('id', uuid) id: string) {
     return this.reports.list(principal, id);
   }
 
   @Get('reports/:reportId')
+  @Roles('organiser')
   @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/html', 'application/pdf')
   @ApiOperation({ summary: 'A report: status and progress (JSON), or once ready CSV, XLSX, HTML or PDF by Accept (or ?format=).' })
   async get(

@@ -46,6 +46,7 @@ export class WorkshopController {
   }
 
   @Patch(':id')
+  @Roles('organiser')
   @ApiOperation({ summary: 'Change the plan (organiser); If-Match → 412 when stale. The whole plan is checked again.' })
   @ApiOkResponse({ type: WorkshopResponse })
   async update(
@@ -61,6 +62,7 @@ export class WorkshopController {
   }
 
   @Post(':id/status')
+  @Roles('organiser')
   @HttpCode(200)
   @ApiOperation({ summary: 'Move through draft → open → scheduled → held → closed (409 for any other move).' })
   @ApiOkResponse({ type: WorkshopResponse })

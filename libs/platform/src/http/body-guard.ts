@@ -2,6 +2,8 @@ import { FieldError, PROBLEM_TYPE_BASE } from './problem';
 
 /** Deeper JSON than any of our request shapes needs; deeper bodies are refused before validation. */
 export const MAX_JSON_DEPTH = 32;
+/** Names that reach for an object's prototype: never a field of ours (Fastify refuses only some forms). */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function textProblem(value: string): string | null {
@@ -13,7 +15,8 @@ function textProblem(value: string): string | null {
 /**
  * What no handler can store, found before validation: nesting deeper than MAX_JSON_DEPTH (class-
  * transformer would recurse into it), strings with NUL (Postgres refuses them in text) or lone
- * surrogates (not valid UTF-8). Walks iteratively, so a hostile depth cannot overflow the stack here.
+ * surrogates (not valid UTF-8), and prototype keys (`__proto__`, `constructor`, `prototype`), which
+ * class-transformer drops silently instead of letting forbidNonWhitelisted refuse them. Walks iteratively, so a hostile depth cannot overflow the stack here.
  */
 export function inputProblems(root: unknown, rootPath = ''): FieldError[] {
   const problems: FieldError[] = [];
@@ -37,6 +40,7 @@ export function inputProblems(root: unknown, rootPath = ''): FieldError[] {
         const keyProblem = textProblem(k);
         const field = path ? `${path}.${k}` : k;
         if (keyProblem) problems.push({ field: path || 'body', message: `a field name ${keyProblem}` });
+        else if (PROTOTYPE_KEYS.has(k)) problems.push({ field, message: `"${k}" is not an allowed field name` });
         else stack.push({ value: v, path: field, depth: depth + 1 });
       }
     }

@@ -5,6 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { inputProblemBody, inputProblems } from './body-guard';
+import { problemClientErrorHandler } from './client-error';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { createValidationPipe } from './validation.pipe';
 import { registerHttpObservability } from '../observability/http-observability.hooks';
@@ -31,7 +32,7 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, o: Ht
   const trustProxy = process.env.TRUST_PROXY ?? 'loopback';
   installTracing(o.service);
   // __proto__ / constructor.prototype keys are refused by the JSON parser itself (400).
-  const adapter = new FastifyAdapter({ bodyLimit: MAX_BODY_BYTES, trustProxy, onProtoPoisoning: 'error', onConstructorPoisoning: 'error' });
+  const adapter = new FastifyAdapter({ bodyLimit: MAX_BODY_BYTES, trustProxy, onProtoPoisoning: 'error', onConstructorPoisoning: 'error', clientErrorHandler: problemClientErrorHandler });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: o.bufferLogs ?? true });
   app.useLogger(app.get(Logger));
   await app.register(helmet as any, { contentSecurityPolicy: false });

@@ -1,5 +1,5 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
-import { ValidateBy, getMetadataStorage } from 'class-validator';
+import { ValidateBy, ValidationTypes, getMetadataStorage } from 'class-validator';
 import { FieldError, Problems } from './problem';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
@@ -41,12 +41,37 @@ function nullFields(value: unknown, path = ''): FieldError[] {
   });
 }
 
-/** The global pipe, plus the rule above for bodies. */
+/**
+ * Nested DTO fields whose shape class-validator lets through: `@ValidateNested()` skips an absent value
+ * (a required `contact` could be left out) and validates an array element by element (`"contact": []`
+ * passes as an empty list of contacts). An absent nested field is refused unless it is optional, and a
+ * single nested object must be an object.
+ */
+function nestedShapeFields(value: unknown, path = ''): FieldError[] {
+  if (value === null || typeof value !== 'object') return [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => nestedShapeFields(v, `${path}[${i}]`));
+  if (value.constructor === Object) return [];
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(value.constructor, '', true, false);
+  const errors: FieldError[] = [];
+  for (const m of metadata.filter((x) => x.type === ValidationTypes.NESTED_VALIDATION)) {
+    const field = path ? `${path}.${m.propertyName}` : m.propertyName;
+    const v = (value as Record<string, unknown>)[m.propertyName];
+    const optional = metadata.some((x) => x.propertyName === m.propertyName && x.type === ValidationTypes.CONDITIONAL_VALIDATION);
+    if (v === undefined) {
+      if (!optional) errors.push({ field, message: `${field} is required` });
+    } else if (!m.each && (Array.isArray(v) || typeof v !== 'object')) {
+      errors.push({ field, message: `${field} must be an object` });
+    }
+  }
+  return errors.length > 0 ? errors : Object.entries(value).flatMap(([key, v]) => nestedShapeFields(v, path ? `${path}.${key}` : key));
+}
+
+/** The global pipe, plus the rules above for bodies. */
 class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const result = await super.transform(value, metadata);
     if (metadata.type === 'body') {
-      const errors = nullFields(result);
+      const errors = [...nullFields(result), ...nestedShapeFields(result)];
       if (errors.length > 0) throw Problems.validation(errors);
     }
     return result;

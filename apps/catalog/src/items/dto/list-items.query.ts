@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsRegionCode, IsSectorCode, PageQueryDto } from '@techbridge/platform';
+import { IsRegionCode, IsSectorCode, PageQueryDto, QueryInteger } from '@techbridge/platform';
 import { COOPERATION_MODES, COUNTRIES, LANGUAGES, OFFER_STATUSES } from '@techbridge/taxonomy';
 
 export const ITEM_SORTS = ['-createdAt', 'createdAt', '-updatedAt', 'updatedAt'] as const;
@@ -20,7 +20,7 @@ export class ListItemsQuery extends PageQueryDto {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 9, description: 'Offers: TRL ≥; needs: minimum TRL ≥.' })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(9)
@@ -28,7 +28,7 @@ export class ListItemsQuery extends PageQueryDto {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 9 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(9)
