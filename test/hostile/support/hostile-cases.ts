@@ -106,7 +106,16 @@ export interface GenerateOptions {
 }
 
 /** Fields an attacker would like to set and no request schema of ours should accept unless it names them. */
-export const MASS_ASSIGNMENT_FIELDS = ['status', 'enterpriseId', 'country', 'version', 'role', 'id', 'ownerId', 'createdAt'] as const;
+export const MASS_ASSIGNMENT_FIELDS = [
+  'status',
+  'enterpriseId',
+  'country',
+  'version',
+  'role',
+  'id',
+  'ownerId',
+  'createdAt',
+] as const;
 
 export const DEEP_NESTING_LEVELS = 10_000;
 export const HUGE_STRING_BYTES = 1024 * 1024;
@@ -153,7 +162,10 @@ const WRONG_VALUES: Record<string, Json[]> = {
 // ---------------------------------------------------------------------------------------------------
 // OpenAPI reading
 
-export function resolveSchema(doc: OpenApiDocument, schema: SchemaObject | undefined): SchemaObject | undefined {
+export function resolveSchema(
+  doc: OpenApiDocument,
+  schema: SchemaObject | undefined,
+): SchemaObject | undefined {
   let s = schema;
   for (let i = 0; s && i < 10; i++) {
     if (s.$ref) s = doc.components?.schemas?.[s.$ref.replace('#/components/schemas/', '')];
@@ -187,8 +199,10 @@ export function apiOperations(docs: Record<string, OpenApiDocument>): ApiOperati
   return ops;
 }
 
-export const isWriteOperation = (op: ApiOperation) => ['POST', 'PATCH', 'PUT'].includes(op.method) && !!op.bodySchema;
-export const isListOperation = (op: ApiOperation) => op.method === 'GET' && (op.queryParams.includes('cursor') || op.queryParams.includes('limit'));
+export const isWriteOperation = (op: ApiOperation) =>
+  ['POST', 'PATCH', 'PUT'].includes(op.method) && !!op.bodySchema;
+export const isListOperation = (op: ApiOperation) =>
+  op.method === 'GET' && (op.queryParams.includes('cursor') || op.queryParams.includes('limit'));
 
 // ---------------------------------------------------------------------------------------------------
 // Paths into bodies
@@ -197,7 +211,10 @@ export type FieldPath = (string | number)[];
 
 /** `['venues', 0, 'city']` → `venues[0].city`, the way the validation pipe names fields. */
 export function fieldName(path: FieldPath): string {
-  return path.reduce<string>((acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
+  return path.reduce<string>(
+    (acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg),
+    '',
+  );
 }
 
 function getAt(value: Json, path: FieldPath): Json | undefined {
@@ -222,7 +239,9 @@ function setAt(root: Json, path: FieldPath, value: Json | undefined): void {
 /** JSON text of `value`, with every RawJson written verbatim. */
 export function serialize(value: Json): string {
   const raws: string[] = [];
-  const text = JSON.stringify(value, (_k, v) => (v instanceof RawJson ? `\u0001raw${raws.push(v.text) - 1}\u0001` : v));
+  const text = JSON.stringify(value, (_k, v) =>
+    v instanceof RawJson ? `\u0001raw${raws.push(v.text) - 1}\u0001` : v,
+  );
   return text.replace(/"\\u0001raw(\d+)\\u0001"/g, (_m, i: string) => raws[Number(i)]);
 }
 
@@ -259,7 +278,13 @@ export interface FieldInfo {
  * Every property of the schema, nested objects and the first item of object arrays included when the
  * sample body has them (a nested field of an absent parent would fail for the parent, not itself).
  */
-export function fieldsOf(doc: OpenApiDocument, schema: SchemaObject, sample: Json, prefix: FieldPath = [], depth = 0): FieldInfo[] {
+export function fieldsOf(
+  doc: OpenApiDocument,
+  schema: SchemaObject,
+  sample: Json,
+  prefix: FieldPath = [],
+  depth = 0,
+): FieldInfo[] {
   const s = resolveSchema(doc, schema);
   if (!s?.properties || depth > 4) return [];
   const out: FieldInfo[] = [];
@@ -292,7 +317,11 @@ function label(v: Json): string {
 }
 
 function nested(levels: number, kind: 'array' | 'object'): RawJson {
-  return new RawJson(kind === 'array' ? '['.repeat(levels) + ']'.repeat(levels) : '{"a":'.repeat(levels) + '1' + '}'.repeat(levels));
+  return new RawJson(
+    kind === 'array'
+      ? '['.repeat(levels) + ']'.repeat(levels)
+      : '{"a":'.repeat(levels) + '1' + '}'.repeat(levels),
+  );
 }
 
 export function writeCases(op: ApiOperation, sample: Json, rnd: SeededRandom): HostileCase[] {
@@ -310,68 +339,249 @@ export function writeCases(op: ApiOperation, sample: Json, rnd: SeededRandom): H
     const type = typeOf(f.schema);
     // Wrong types (and a value outside the enum).
     for (const v of rnd.sample(WRONG_VALUES[type] ?? WRONG_VALUES.string, 3)) {
-      add({ kind: 'wrong-type', what: `${name}=${label(v)}`, expect: 'refused', field: named, body: withValue(f.path, v) });
+      add({
+        kind: 'wrong-type',
+        what: `${name}=${label(v)}`,
+        expect: 'refused',
+        field: named,
+        body: withValue(f.path, v),
+      });
     }
-    if (f.schema.enum) add({ kind: 'wrong-type', what: `${name}=not-in-enum`, expect: 'refused', field: named, body: withValue(f.path, 'not-a-member') });
+    if (f.schema.enum)
+      add({
+        kind: 'wrong-type',
+        what: `${name}=not-in-enum`,
+        expect: 'refused',
+        field: named,
+        body: withValue(f.path, 'not-a-member'),
+      });
     // null: refused for a required field; an optional one may be cleared by null.
-    if (!f.arrayItemOf) add({ kind: 'null', what: name, expect: f.required ? 'refused' : 'either', field: name, body: withValue(f.path, null) });
+    if (!f.arrayItemOf)
+      add({
+        kind: 'null',
+        what: name,
+        expect: f.required ? 'refused' : 'either',
+        field: name,
+        body: withValue(f.path, null),
+      });
     else add({ kind: 'null', what: name, expect: 'refused', field: named, body: withValue(f.path, null) });
-    if (f.required) add({ kind: 'missing-required', what: name, expect: 'refused', field: name, body: withValue(f.path, undefined) });
+    if (f.required)
+      add({
+        kind: 'missing-required',
+        what: name,
+        expect: 'refused',
+        field: name,
+        body: withValue(f.path, undefined),
+      });
     if (type === 'string') {
       if (f.schema.maxLength !== undefined) {
         const n = f.schema.maxLength + 1;
-        add({ kind: 'too-long', what: `${name} ${n} chars`, expect: 'refused', field: named, body: withValue(f.path, 'a'.repeat(n)) });
-        add({ kind: 'too-long', what: `${name} ${n} CJK chars`, expect: 'refused', field: named, body: withValue(f.path, '漢'.repeat(n)) });
+        add({
+          kind: 'too-long',
+          what: `${name} ${n} chars`,
+          expect: 'refused',
+          field: named,
+          body: withValue(f.path, 'a'.repeat(n)),
+        });
+        add({
+          kind: 'too-long',
+          what: `${name} ${n} CJK chars`,
+          expect: 'refused',
+          field: named,
+          body: withValue(f.path, '漢'.repeat(n)),
+        });
       } else if (!f.schema.enum) {
-        add({ kind: 'huge-string', what: `${name} 20k chars`, expect: 'either', field: named, body: withValue(f.path, 'x'.repeat(20_000)) });
+        add({
+          kind: 'huge-string',
+          what: `${name} 20k chars`,
+          expect: 'either',
+          field: named,
+          body: withValue(f.path, 'x'.repeat(20_000)),
+        });
       }
       for (const { label: l, value } of UNICODE_REFUSED) {
-        add({ kind: 'unicode', what: `${name} ${l}`, expect: 'refused', field: named, body: withValue(f.path, value) });
+        add({
+          kind: 'unicode',
+          what: `${name} ${l}`,
+          expect: 'refused',
+          field: named,
+          body: withValue(f.path, value),
+        });
       }
       if (!f.schema.enum) {
-        for (const text of rnd.sample(UNICODE_TEXT, 2)) add({ kind: 'unicode', what: `${name}=${label(text)}`, expect: 'either', field: named, storedText: text, body: withValue(f.path, text) });
-        for (const text of rnd.sample(SQL_PAYLOADS, 2)) add({ kind: 'sql', what: `${name}=${label(text)}`, expect: 'either', field: named, storedText: text, body: withValue(f.path, text) });
-        for (const text of rnd.sample(HTML_PAYLOADS, 2)) add({ kind: 'html', what: `${name}=${label(text)}`, expect: 'either', field: named, storedText: text, body: withValue(f.path, text) });
+        for (const text of rnd.sample(UNICODE_TEXT, 2))
+          add({
+            kind: 'unicode',
+            what: `${name}=${label(text)}`,
+            expect: 'either',
+            field: named,
+            storedText: text,
+            body: withValue(f.path, text),
+          });
+        for (const text of rnd.sample(SQL_PAYLOADS, 2))
+          add({
+            kind: 'sql',
+            what: `${name}=${label(text)}`,
+            expect: 'either',
+            field: named,
+            storedText: text,
+            body: withValue(f.path, text),
+          });
+        for (const text of rnd.sample(HTML_PAYLOADS, 2))
+          add({
+            kind: 'html',
+            what: `${name}=${label(text)}`,
+            expect: 'either',
+            field: named,
+            storedText: text,
+            body: withValue(f.path, text),
+          });
       }
     }
     if ((type === 'number' || type === 'integer') && f.schema.maximum !== undefined) {
-      add({ kind: 'out-of-range', what: `${name}>${f.schema.maximum}`, expect: 'refused', field: named, body: withValue(f.path, f.schema.maximum + 1) });
+      add({
+        kind: 'out-of-range',
+        what: `${name}>${f.schema.maximum}`,
+        expect: 'refused',
+        field: named,
+        body: withValue(f.path, f.schema.maximum + 1),
+      });
     }
     if ((type === 'number' || type === 'integer') && f.schema.minimum !== undefined) {
-      add({ kind: 'out-of-range', what: `${name}<${f.schema.minimum}`, expect: 'refused', field: named, body: withValue(f.path, f.schema.minimum - 1) });
+      add({
+        kind: 'out-of-range',
+        what: `${name}<${f.schema.minimum}`,
+        expect: 'refused',
+        field: named,
+        body: withValue(f.path, f.schema.minimum - 1),
+      });
     }
     if (type === 'array' && f.schema.maxItems !== undefined) {
       const first = getAt(sample, [...f.path, 0]);
       const item: Json = first === undefined ? 'x' : first;
-      const items = Array.from({ length: f.schema.maxItems + 1 }, (_, i) => (typeof item === 'string' ? `${item}-${i}` : clone(item)));
-      add({ kind: 'too-many-items', what: `${name} ${items.length} items`, expect: 'refused', field: name, body: withValue(f.path, items) });
+      const items = Array.from({ length: f.schema.maxItems + 1 }, (_, i) =>
+        typeof item === 'string' ? `${item}-${i}` : clone(item),
+      );
+      add({
+        kind: 'too-many-items',
+        what: `${name} ${items.length} items`,
+        expect: 'refused',
+        field: name,
+        body: withValue(f.path, items),
+      });
     }
     // Prototype-pollution keys inside a nested object.
-    if (type === 'object' && !f.arrayItemOf && getAt(sample, f.path) && typeof getAt(sample, f.path) === 'object') {
-      add({ kind: 'prototype-pollution', what: `${name}.__proto__`, expect: 'refused', body: withLeadingMembers(f.path, '"__proto__":{"polluted":true}') });
-      add({ kind: 'unknown-field', what: `${name}.zzUnknown`, expect: 'refused', field: `${name}.zzUnknown`, body: withValue([...f.path, 'zzUnknown'], 1) });
+    if (
+      type === 'object' &&
+      !f.arrayItemOf &&
+      getAt(sample, f.path) &&
+      typeof getAt(sample, f.path) === 'object'
+    ) {
+      add({
+        kind: 'prototype-pollution',
+        what: `${name}.__proto__`,
+        expect: 'refused',
+        body: withLeadingMembers(f.path, '"__proto__":{"polluted":true}'),
+      });
+      add({
+        kind: 'unknown-field',
+        what: `${name}.zzUnknown`,
+        expect: 'refused',
+        field: `${name}.zzUnknown`,
+        body: withValue([...f.path, 'zzUnknown'], 1),
+      });
     }
   }
 
   // Deep nesting in place of two fields, as arrays and as objects.
-  for (const f of rnd.sample(fields.filter((x) => x.path.length === 1), 2)) {
+  for (const f of rnd.sample(
+    fields.filter((x) => x.path.length === 1),
+    2,
+  )) {
     for (const shape of ['array', 'object'] as const) {
-      add({ kind: 'deep-nesting', what: `${fieldName(f.path)} ${DEEP_NESTING_LEVELS} ${shape}s`, expect: 'refused', body: withValue(f.path, nested(DEEP_NESTING_LEVELS, shape)) });
+      add({
+        kind: 'deep-nesting',
+        what: `${fieldName(f.path)} ${DEEP_NESTING_LEVELS} ${shape}s`,
+        expect: 'refused',
+        body: withValue(f.path, nested(DEEP_NESTING_LEVELS, shape)),
+      });
     }
   }
   // The whole body.
-  add({ kind: 'deep-nesting', what: `body ${DEEP_NESTING_LEVELS} arrays`, expect: 'refused', body: () => nested(DEEP_NESTING_LEVELS, 'array').text });
-  const stringField = rnd.pick(fields.filter((f) => typeOf(f.schema) === 'string' && !f.schema.enum && !f.arrayItemOf).concat(fields.slice(0, 1)));
-  add({ kind: 'oversize-body', what: `${fieldName(stringField.path)} 1 MB`, expect: 'refused', field: 'body', body: withValue(stringField.path, 'A'.repeat(HUGE_STRING_BYTES)) });
-  add({ kind: 'prototype-pollution', what: '__proto__', expect: 'refused', body: withLeadingMembers([], '"__proto__":{"polluted":true}') });
-  add({ kind: 'prototype-pollution', what: 'constructor.prototype', expect: 'refused', body: withLeadingMembers([], '"constructor":{"prototype":{"polluted":true}}') });
-  if (!topLevel.has('prototype')) add({ kind: 'prototype-pollution', what: 'prototype', expect: 'refused', field: 'prototype', body: withValue(['prototype'], { polluted: true }) });
-  if (!topLevel.has('constructor')) add({ kind: 'prototype-pollution', what: 'constructor', expect: 'refused', field: 'constructor', body: withValue(['constructor'], 'x') });
-  add({ kind: 'unknown-field', what: 'zzUnknown', expect: 'refused', field: 'zzUnknown', body: withValue(['zzUnknown'], 1) });
+  add({
+    kind: 'deep-nesting',
+    what: `body ${DEEP_NESTING_LEVELS} arrays`,
+    expect: 'refused',
+    body: () => nested(DEEP_NESTING_LEVELS, 'array').text,
+  });
+  const stringField = rnd.pick(
+    fields
+      .filter((f) => typeOf(f.schema) === 'string' && !f.schema.enum && !f.arrayItemOf)
+      .concat(fields.slice(0, 1)),
+  );
+  add({
+    kind: 'oversize-body',
+    what: `${fieldName(stringField.path)} 1 MB`,
+    expect: 'refused',
+    field: 'body',
+    body: withValue(stringField.path, 'A'.repeat(HUGE_STRING_BYTES)),
+  });
+  add({
+    kind: 'prototype-pollution',
+    what: '__proto__',
+    expect: 'refused',
+    body: withLeadingMembers([], '"__proto__":{"polluted":true}'),
+  });
+  add({
+    kind: 'prototype-pollution',
+    what: 'constructor.prototype',
+    expect: 'refused',
+    body: withLeadingMembers([], '"constructor":{"prototype":{"polluted":true}}'),
+  });
+  if (!topLevel.has('prototype'))
+    add({
+      kind: 'prototype-pollution',
+      what: 'prototype',
+      expect: 'refused',
+      field: 'prototype',
+      body: withValue(['prototype'], { polluted: true }),
+    });
+  if (!topLevel.has('constructor'))
+    add({
+      kind: 'prototype-pollution',
+      what: 'constructor',
+      expect: 'refused',
+      field: 'constructor',
+      body: withValue(['constructor'], 'x'),
+    });
+  add({
+    kind: 'unknown-field',
+    what: 'zzUnknown',
+    expect: 'refused',
+    field: 'zzUnknown',
+    body: withValue(['zzUnknown'], 1),
+  });
   for (const name of MASS_ASSIGNMENT_FIELDS) {
     if (topLevel.has(name)) continue;
-    const value: Json = name === 'version' ? 99 : name === 'role' ? 'admin' : name === 'country' ? 'CN' : name === 'status' ? 'published' : name === 'createdAt' ? '2000-01-01T00:00:00Z' : '6f1c1b2e-3d4a-4b5c-8d6e-7f8091a2b3c4';
-    add({ kind: 'mass-assignment', what: `${name}=${label(value)}`, expect: 'refused', field: name, body: withValue([name], value) });
+    const value: Json =
+      name === 'version'
+        ? 99
+        : name === 'role'
+          ? 'admin'
+          : name === 'country'
+            ? 'CN'
+            : name === 'status'
+              ? 'published'
+              : name === 'createdAt'
+                ? '2000-01-01T00:00:00Z'
+                : '6f1c1b2e-3d4a-4b5c-8d6e-7f8091a2b3c4';
+    add({
+      kind: 'mass-assignment',
+      what: `${name}=${label(value)}`,
+      expect: 'refused',
+      field: name,
+      body: withValue([name], value),
+    });
   }
   return cases;
 }
@@ -403,13 +613,32 @@ export function listCases(op: ApiOperation, rnd: SeededRandom): HostileCase[] {
       ['nul', '%00'],
       ['empty', ''],
       ['long-8k', 'A'.repeat(8000)],
-      ['long-json-4k', base64url(JSON.stringify({ k: 'x'.repeat(3000), id: '00000000-0000-4000-8000-000000000000' }))],
+      [
+        'long-json-4k',
+        base64url(JSON.stringify({ k: 'x'.repeat(3000), id: '00000000-0000-4000-8000-000000000000' })),
+      ],
       ['repeated', 'abc&cursor=def'],
     ];
-    for (const [what, value] of cursors) add('cursor', what, `cursor=${value}`, what === 'empty' ? 'either' : 'refused', 'cursor');
+    for (const [what, value] of cursors)
+      add('cursor', what, `cursor=${value}`, what === 'empty' ? 'either' : 'refused', 'cursor');
   }
   if (op.queryParams.includes('limit')) {
-    for (const v of ['0', '-1', '101', '1000000', '1e3', 'abc', '1.5', 'NaN', 'Infinity', '-Infinity', '0x10', '%00', '9'.repeat(400), '5&limit=6']) {
+    for (const v of [
+      '0',
+      '-1',
+      '101',
+      '1000000',
+      '1e3',
+      'abc',
+      '1.5',
+      'NaN',
+      'Infinity',
+      '-Infinity',
+      '0x10',
+      '%00',
+      '9'.repeat(400),
+      '5&limit=6',
+    ]) {
       add('limit', v.length > 12 ? `${v.slice(0, 12)}…` : v, `limit=${v}`, 'refused', 'limit');
     }
     add('limit', '100', 'limit=100', 'either', 'limit');
@@ -417,15 +646,37 @@ export function listCases(op: ApiOperation, rnd: SeededRandom): HostileCase[] {
   }
   // Every other query parameter: odd shapes and lengths; the service may accept them as text.
   for (const p of op.queryParams.filter((q) => q !== 'cursor' && q !== 'limit')) {
-    for (const v of rnd.sample(['x'.repeat(3000), '%00', '%E2%80%AE', `${encodeURIComponent("' OR 1=1 --")}`, '%3Cscript%3E', `a&${p}=b`, '%F0%A0%80%80', '-1', '1e999'], 3)) {
-      add('query-param', `${p}=${v.length > 12 ? `${v.slice(0, 12)}…` : v}`, `${p}=${v}`, v === '%00' ? 'refused' : 'either', p);
+    for (const v of rnd.sample(
+      [
+        'x'.repeat(3000),
+        '%00',
+        '%E2%80%AE',
+        `${encodeURIComponent("' OR 1=1 --")}`,
+        '%3Cscript%3E',
+        `a&${p}=b`,
+        '%F0%A0%80%80',
+        '-1',
+        '1e999',
+      ],
+      3,
+    )) {
+      add(
+        'query-param',
+        `${p}=${v.length > 12 ? `${v.slice(0, 12)}…` : v}`,
+        `${p}=${v}`,
+        v === '%00' ? 'refused' : 'either',
+        p,
+      );
     }
   }
   return cases;
 }
 
 /** Every case for every write and list operation of the documents, capped per operation. */
-export function generateCases(docs: Record<string, OpenApiDocument>, options: GenerateOptions): HostileCase[] {
+export function generateCases(
+  docs: Record<string, OpenApiDocument>,
+  options: GenerateOptions,
+): HostileCase[] {
   const rnd = new SeededRandom(options.seed);
   const cap = options.maxCasesPerOperation ?? 400;
   const out: HostileCase[] = [];
@@ -433,7 +684,8 @@ export function generateCases(docs: Record<string, OpenApiDocument>, options: Ge
     let cases: HostileCase[] = [];
     if (isWriteOperation(op)) {
       const sample = options.bases[op.key];
-      if (sample === undefined) throw new Error(`no valid body for ${op.key}: add one to the hostile fixtures`);
+      if (sample === undefined)
+        throw new Error(`no valid body for ${op.key}: add one to the hostile fixtures`);
       cases = writeCases(op, sample, rnd);
     } else if (isListOperation(op)) {
       cases = listCases(op, rnd);

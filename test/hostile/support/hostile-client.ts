@@ -43,7 +43,10 @@ export function hostileClient(base: string, tally: RequestTally) {
       res = await fetch(`${base}${path}`, { method, headers, body });
     } catch (err) {
       // The server cut the connection before answering (e.g. while a huge body was still being sent).
-      throw new Error(`${method} ${path}: no answer (${(err as Error).message}; ${String((err as any)?.cause?.code ?? '')})`, { cause: err });
+      throw new Error(
+        `${method} ${path}: no answer (${(err as Error).message}; ${String((err as any)?.cause?.code ?? '')})`,
+        { cause: err },
+      );
     }
     const text = await res.text();
     let json: any;
@@ -58,9 +61,12 @@ export function hostileClient(base: string, tally: RequestTally) {
   return {
     send,
     get: (path: string, key?: string, o: SendOptions = {}) => send('GET', path, { ...o, key }),
-    post: (path: string, json?: unknown, key?: string, o: SendOptions = {}) => send('POST', path, { ...o, json, key }),
-    patch: (path: string, json?: unknown, key?: string, o: SendOptions = {}) => send('PATCH', path, { ...o, json, key }),
-    put: (path: string, json?: unknown, key?: string, o: SendOptions = {}) => send('PUT', path, { ...o, json, key }),
+    post: (path: string, json?: unknown, key?: string, o: SendOptions = {}) =>
+      send('POST', path, { ...o, json, key }),
+    patch: (path: string, json?: unknown, key?: string, o: SendOptions = {}) =>
+      send('PATCH', path, { ...o, json, key }),
+    put: (path: string, json?: unknown, key?: string, o: SendOptions = {}) =>
+      send('PUT', path, { ...o, json, key }),
     delete: (path: string, key?: string, o: SendOptions = {}) => send('DELETE', path, { ...o, key }),
   };
 }

@@ -11,7 +11,9 @@ describe('docs/reliability.md sections', () => {
     const faults = '<!-- faults:begin -->\nkill -9 of catalog: 0 lost\n<!-- faults:end -->';
     const before = `# Reliability\n\nIntro.\n\n${faults}\n\n${HOSTILE_BEGIN}\nold numbers\n${HOSTILE_END}\n\nTrailer.\n`;
     const after = replaceSection(before, HOSTILE_BEGIN, HOSTILE_END, 'new numbers');
-    expect(after).toBe(`# Reliability\n\nIntro.\n\n${faults}\n\n${HOSTILE_BEGIN}\nnew numbers\n${HOSTILE_END}\n\nTrailer.\n`);
+    expect(after).toBe(
+      `# Reliability\n\nIntro.\n\n${faults}\n\n${HOSTILE_BEGIN}\nnew numbers\n${HOSTILE_END}\n\nTrailer.\n`,
+    );
     const appended = replaceSection(`# Reliability\n\n${faults}\n`, HOSTILE_BEGIN, HOSTILE_END, 'x');
     expect(appended).toBe(`# Reliability\n\n${faults}\n\n${HOSTILE_BEGIN}\nx\n${HOSTILE_END}\n`);
   });

@@ -15,7 +15,12 @@ each section below (generated: do not edit between the markers; rerun the comman
  * marked section appended when it is not there yet; a new file starts with a one-paragraph intro.
  * Other sections (e.g. the fault-injection one) are left exactly as they were.
  */
-export function replaceSection(existing: string | undefined, begin: string, end: string, section: string): string {
+export function replaceSection(
+  existing: string | undefined,
+  begin: string,
+  end: string,
+  section: string,
+): string {
   const block = `${begin}\n${section.trim()}\n${end}`;
   const doc = existing ?? INTRO;
   const from = doc.indexOf(begin);

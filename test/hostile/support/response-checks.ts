@@ -3,7 +3,8 @@
  * and body: each returns the list of what is wrong (empty when the answer is fine).
  */
 
-const STACK_TRACE = /\n\s+at \S.*\(?[^\s()]+\.(?:ts|js|mjs|cjs):\d+:\d+\)?|node_modules[\\/]|\b(?:TypeError|ReferenceError|RangeError|QueryFailedError|EntityNotFound)\b/;
+const STACK_TRACE =
+  /\n\s+at \S.*\(?[^\s()]+\.(?:ts|js|mjs|cjs):\d+:\d+\)?|node_modules[\\/]|\b(?:TypeError|ReferenceError|RangeError|QueryFailedError|EntityNotFound)\b/;
 const SQL_TEXT =
   /\b(?:SELECT\s[\s\S]{0,200}?\sFROM|INSERT\s+INTO|UPDATE\s+\S+\s+SET|DELETE\s+FROM)\b|\bsyntax error at or near\b|\bviolates (?:unique|foreign key|not-null|check) constraint\b|\bduplicate key value\b|\brelation "[^"]+"|\bcolumn "[^"]+"|\bpg_catalog\b/i;
 
@@ -12,22 +13,44 @@ export function namesField(errors: unknown, field: string): boolean {
   if (!Array.isArray(errors)) return false;
   return errors.some((e) => {
     const f = typeof e?.field === 'string' ? e.field : '';
-    return f === field || f.startsWith(`${field}.`) || f.startsWith(`${field}[`) || field.startsWith(`${f}.`) || field.startsWith(`${f}[`);
+    return (
+      f === field ||
+      f.startsWith(`${field}.`) ||
+      f.startsWith(`${field}[`) ||
+      field.startsWith(`${f}.`) ||
+      field.startsWith(`${f}[`)
+    );
   });
 }
 
 /** A 4xx must be an RFC 9457 problem (`application/problem+json`, matching status); a 400 names `field`. */
-export function problemFailures(status: number, contentType: string | null, json: any, field?: string): string[] {
+export function problemFailures(
+  status: number,
+  contentType: string | null,
+  json: any,
+  field?: string,
+): string[] {
   if (status < 400 || status >= 500) return [];
   const out: string[] = [];
-  if (!/^application\/problem\+json\b/.test(contentType ?? '')) out.push(`${status} with Content-Type ${contentType ?? '(none)'}, not application/problem+json`);
+  if (!/^application\/problem\+json\b/.test(contentType ?? ''))
+    out.push(`${status} with Content-Type ${contentType ?? '(none)'}, not application/problem+json`);
   if (!json || typeof json !== 'object') return [...out, `${status} without a JSON problem body`];
   if (json.status !== status) out.push(`problem body status ${json.status} ≠ ${status}`);
-  if (typeof json.title !== 'string' || typeof json.type !== 'string') out.push('problem body without type/title');
+  if (typeof json.title !== 'string' || typeof json.type !== 'string')
+    out.push('problem body without type/title');
   if (status === 400 || status === 413) {
-    if (!Array.isArray(json.errors) || json.errors.length === 0 || json.errors.some((e: any) => typeof e?.field !== 'string' || !e.field)) {
+    if (
+      !Array.isArray(json.errors) ||
+      json.errors.length === 0 ||
+      json.errors.some((e: any) => typeof e?.field !== 'string' || !e.field)
+    ) {
       out.push(`${status} problem without errors[] naming a field`);
-    } else if (field && status === 400 && !namesField(json.errors, field) && !namesField(json.errors, 'body')) {
+    } else if (
+      field &&
+      status === 400 &&
+      !namesField(json.errors, field) &&
+      !namesField(json.errors, 'body')
+    ) {
       out.push(`400 problem names ${json.errors.map((e: any) => e.field).join(', ')}, not ${field}`);
     }
   }
@@ -40,9 +63,12 @@ export function problemFailures(status: number, contentType: string | null, json
  */
 export function leakFailures(status: number, body: string, secrets: string[], echoed?: string): string[] {
   if (status < 400) return [];
-  const text = echoed ? body.split(JSON.stringify(echoed).slice(1, -1)).join('…').split(echoed).join('…') : body;
+  const text = echoed
+    ? body.split(JSON.stringify(echoed).slice(1, -1)).join('…').split(echoed).join('…')
+    : body;
   const out: string[] = [];
-  if (STACK_TRACE.test(text)) out.push(`error body shows a stack trace or internal error name: ${text.slice(0, 200)}`);
+  if (STACK_TRACE.test(text))
+    out.push(`error body shows a stack trace or internal error name: ${text.slice(0, 200)}`);
   if (SQL_TEXT.test(text)) out.push(`error body shows SQL: ${text.slice(0, 200)}`);
   for (const s of secrets) if (s && text.includes(s)) out.push('error body contains an API key');
   return out;
