@@ -3,8 +3,8 @@
 // gateway; one fault per scenario; every scenario asserts 0 accepted writes lost and 0 duplicate match
 // sets. Prints one table and writes it into docs/reliability.md (between the faults markers).
 //   npm run test:faults [-- --only=kill-catalog,kafka-down] [--quick]
-//   FAULTS_WRITES (300; --quick 60), FAULTS_RATE (writes/s, 15; --quick 10), FAULTS_KAFKA_DOWN_MS (30000; --quick 10000),
-//   FAULTS_DRAIN_TIMEOUT_MS (300000).
+//   FAULTS_WRITES (300; --quick 60), FAULTS_RATE (writes/s, 10; --quick 8), FAULTS_KAFKA_DOWN_MS (30000; --quick 10000),
+//   FAULTS_DRAIN_TIMEOUT_MS (600000).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,10 +49,10 @@ const chosen = only ? SCENARIOS.filter((s) => only.includes(s.name)) : SCENARIOS
 
 const ctx = {
   writes: num('FAULTS_WRITES', quick ? 60 : 300),
-  rate: num('FAULTS_RATE', quick ? 10 : 15),
+  rate: num('FAULTS_RATE', quick ? 8 : 10),
   concurrency: 8,
   kafkaDownMs: num('FAULTS_KAFKA_DOWN_MS', quick ? 10_000 : 30_000),
-  drainTimeoutMs: num('FAULTS_DRAIN_TIMEOUT_MS', 300_000),
+  drainTimeoutMs: num('FAULTS_DRAIN_TIMEOUT_MS', 600_000),
 };
 
 let broker;
