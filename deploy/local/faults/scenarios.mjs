@@ -110,7 +110,7 @@ function killScenario(service) {
 
 const kafkaDown = {
   name: 'kafka-down',
-  what: 'the broker stopped under load for FAULTS_KAFKA_DOWN_MS (30 s), then started again',
+  what: 'the broker stopped under load for FAULTS_KAFKA_DOWN_MS (default 30 s), then started again',
   proves:
     'writes keep answering 201 into the outboxes while Kafka is away; relays and consumers reconnect and drain by themselves',
   async run(ctx) {
