@@ -7,6 +7,7 @@
  * Baseline in the same run: matching-core alone scoring the same kind of need in-process
  * (measureLatency at the same offer count), i.e. what one core could do without Kafka and Postgres.
  */
+import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { measureLatency } from '../matching-core/latency';
@@ -87,7 +88,7 @@ export async function backlogDrainSection(s: SectionResult, o: BacklogDrainOptio
     NODE_ENV: 'production',
     DATABASE_URL: url,
     KAFKA_BROKERS: o.brokers,
-    ADMIN_API_KEY: `bench-admin-${Date.now()}`,
+    ADMIN_API_KEY: `bench-admin-${randomBytes(24).toString('hex')}`,
     LOG_LEVEL: 'warn',
   };
 

@@ -6,6 +6,7 @@
  * own handlers write) — the start-up path reads only those rows, and producing 200k events would
  * measure event ingestion, not the restart.
  */
+import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import type { NeedDoc, OfferDoc } from '@techbridge/matching-core';
@@ -94,7 +95,7 @@ export async function restartSection(s: SectionResult, o: RestartOptions): Promi
     NODE_ENV: 'production',
     DATABASE_URL: url,
     KAFKA_BROKERS: o.brokers,
-    ADMIN_API_KEY: `bench-admin-${Date.now()}`,
+    ADMIN_API_KEY: `bench-admin-${randomBytes(24).toString('hex')}`,
     LOG_LEVEL: 'warn',
   };
   const kafka = new Kafka({
