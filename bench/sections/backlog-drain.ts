@@ -189,7 +189,7 @@ export async function backlogDrainSection(s: SectionResult, o: BacklogDrainOptio
       pass: null,
     },
     {
-      metric: '2 instances: needs/s (steady 10 % → 90 %)',
+      metric: '2 instances: needs/s, whole drain (steady 10 % → 90 %)',
       value: `${fmt(rate2, 0)} (${fmt(two.steadyRate, 0)})`,
       baseline: `1 instance: ${fmt(rate1, 0)} (${fmt(one.steadyRate, 0)})`,
       pass: null,
@@ -211,7 +211,7 @@ export async function backlogDrainSection(s: SectionResult, o: BacklogDrainOptio
     (r.cpuPerProcess.reduce((a, b) => a + b, 0) + r.postgresCpu + r.kafkaCpu) / r.seconds;
   s.extra = [
     [
-      '| Run | drain (s) | ready (s) | needs/s | steady needs/s | matching CPU s (each) | matching RSS peak MB (each) | Postgres CPU s | broker CPU s | cores busy (matching + PG + broker) / 2 |',
+      '| Run | drain (s) | ready (s) | needs/s | steady needs/s | matching CPU s (each) | matching RSS peak MB (each) | Postgres CPU s | broker CPU s | cores busy, of 2 (matching + PG + broker) |',
       '|---|---:|---:|---:|---:|---|---|---:|---:|---:|',
       ...runs.map(
         (r) =>
@@ -220,7 +220,7 @@ export async function backlogDrainSection(s: SectionResult, o: BacklogDrainOptio
     ].join('\n'),
   ];
   s.notes.push(
-    `- Method: matching's \`_bench\` database reset and migrated; its consumer group \`${MATCHING_GROUP}\` set to the end of \`${CATALOG_TOPICS.join('`, `')}\`; ${o.offers.toLocaleString('en')} \`syntheticOffers\` produced as \`offer.published\` events (\`createEnvelope\`, key = id, idempotent producer, acks=all) and consumed by one matching instance, which was then stopped — that database (copied with \`CREATE DATABASE … TEMPLATE\`) and those group offsets are the starting point of both runs. Then ${o.needs.toLocaleString('en')} \`syntheticNeeds(…, seed 17)\` produced as \`need.published\` with matching stopped (${fmt(produceS, 1)} s, ${fmt(o.needs / produceS, 0)} events/s). Each run: database restored from the copy, group offsets set back, N matching processes spawned at once (\`node dist/apps/matching/src/main.js\`, NODE_ENV=production, LOG_LEVEL=warn); the clock runs from spawn until \`match_sets\` holds one row per need (polled every 250 ms), so the cold start (Nest, index build from 10k offer projections, group join) is inside it.`,
+    `- Method: matching's \`_bench\` database reset and migrated; its consumer group \`${MATCHING_GROUP}\` set to the end of \`${CATALOG_TOPICS.join('`, `')}\`; ${o.offers.toLocaleString('en')} \`syntheticOffers\` produced as \`offer.published\` events (\`createEnvelope\`, key = id, idempotent producer, acks=all) and consumed by one matching instance, which was then stopped — that database (copied with \`CREATE DATABASE … TEMPLATE\`) and those group offsets are the starting point of both runs. Then ${o.needs.toLocaleString('en')} \`syntheticNeeds(…, seed 17)\` produced as \`need.published\` with matching stopped (${fmt(produceS, 1)} s, ${fmt(o.needs / produceS, 0)} events/s). Each run: database restored from the copy, group offsets set back, N matching processes spawned at once (\`node dist/apps/matching/src/main.js\`, NODE_ENV=production, LOG_LEVEL=warn); the clock runs from spawn until \`match_sets\` holds one row per need (polled every 250 ms), so the cold start (Nest, index build from ${o.offers.toLocaleString('en')} offer projections, group join) is inside it.`,
     "- Each need is one inbox transaction in matching (shared matching lock, index catch-up, projection row, score against the index, match set + matches, `need.matched` outbox row); the catalog topics have 6 partitions and matching handles 2 partitions of its group at a time per instance. CPU seconds from /proc (`utime + stime` of each matching pid since spawn; Postgres = every `postgres` process on the machine during the run; broker = the bench broker's JVM).",
     `- Baseline: \`measureLatency(${o.offers})\` of bench/matching-core — the engine alone in the bench process, top-20 per need, CPU p50 per need ${fmt(core.cpuP50, 2)} ms (wall p50 ${fmt(core.p50, 2)} ms): the scoring ceiling of one core, without Kafka, Postgres or the match-set writes.`,
   );
