@@ -4,7 +4,7 @@
  *
  * Environment (set by bench.mjs): BENCH_DATABASE_URL (server URL), BENCH_DATABASES (JSON service →
  * `_bench` database URL), KAFKA_BROKERS (the bench broker).
- * Options: --only=core,quality,services,busy-sector,scheduler,workshop-report,scaling   --quick (smaller sizes, for trying the harness)
+ * Options: --only=core,quality,services,busy-sector,scheduler,workshop-report,scaling,backlog-drain,restart   --quick (smaller sizes, for trying the harness)
  * `--only=scheduler` needs neither Postgres nor Kafka.
  */
 import * as fs from 'node:fs';
@@ -15,7 +15,9 @@ import { ROOT, killAllSync, stopAll } from './lib/procs';
 import { SectionResult, newSection, sectionMarkdown, summaryLines } from './lib/report';
 import { coreLatencySection } from './sections/core-latency';
 import { qualitySection } from './sections/quality';
+import { backlogDrainSection } from './sections/backlog-drain';
 import { busySectorSection } from './sections/busy-sector';
+import { restartSection } from './sections/restart';
 import { scalingSection } from './sections/scaling';
 import { schedulerSection } from './sections/scheduler';
 import { servicesSections } from './sections/services';
@@ -30,6 +32,8 @@ const ALL_SECTIONS = [
   'scheduler',
   'workshop-report',
   'scaling',
+  'backlog-drain',
+  'restart',
 ];
 /** docs/benchmarks.md (and the plot beside it) are rewritten only by a full run */
 const fullRun = (only: string[], quick: boolean) => ALL_SECTIONS.every((x) => only.includes(x)) && !quick;
@@ -117,7 +121,7 @@ async function main(): Promise<number> {
   log(
     `${facts.cpuModel}, ${facts.cores} cores, ${facts.memoryGb} GiB, Node ${facts.node}, load ${facts.loadAvgAtStart}`,
   );
-  const baselineDb = 'techbridge_baseline_bench';
+  const baselineDb = `techbridge_baseline${process.env.BENCH_DB_SUFFIX || '_bench'}`;
   if (needsInfrastructure && serverUrl) await ensureDatabase(serverUrl, baselineDb);
   const baselineDbUrl = serverUrl ? withDatabase(serverUrl, baselineDb) : '';
 
@@ -229,6 +233,41 @@ async function main(): Promise<number> {
         svgPath: fullRun(only, quick)
           ? path.join(ROOT, 'docs', 'scaling.svg')
           : path.join(ROOT, '.local', 'bench', 'scaling.svg'),
+        log,
+      }),
+    );
+  }
+
+  if (only.includes('backlog-drain')) {
+    const drain = newSection(
+      'backlog-drain',
+      '9. Backlog drain — 100,000 need events waiting, matching started cold',
+    );
+    sections.push(drain);
+    await timed(drain, () =>
+      backlogDrainSection(drain, {
+        databases,
+        brokers: brokers ?? '',
+        offers: quick ? 1_000 : 10_000,
+        needs: quick ? 10_000 : 100_000,
+        log,
+      }),
+    );
+  }
+
+  if (only.includes('restart')) {
+    const restart = newSection(
+      'restart',
+      '10. Matching restart — start to ready with 100k offers and 100k open needs',
+    );
+    sections.push(restart);
+    await timed(restart, () =>
+      restartSection(restart, {
+        serverUrl: serverUrl!,
+        brokers: brokers ?? '',
+        offers: quick ? 10_000 : 100_000,
+        needs: quick ? 10_000 : 100_000,
+        runs: quick ? 1 : 3,
         log,
       }),
     );

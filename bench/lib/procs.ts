@@ -109,16 +109,22 @@ export async function startService(
     running.delete(proc);
   });
   try {
-    await waitFor(
-      `${name} health at ${proc.url}${healthPath}`,
-      async () => {
-        if (dead) throw new Error(`${name} exited: ${tail(logFile)}`);
-        const res = await fetch(`${proc.url}${healthPath}`).catch(() => null);
-        return res?.status === 200;
-      },
-      timeoutMs,
-      250,
-    );
+    // waitFor retries through errors, so a process that died is reported by the race, not after the timeout.
+    await Promise.race([
+      waitFor(
+        `${name} health at ${proc.url}${healthPath}`,
+        async () => {
+          if (dead) return true; // the race below has already failed
+          const res = await fetch(`${proc.url}${healthPath}`).catch(() => null);
+          return res?.status === 200;
+        },
+        timeoutMs,
+        250,
+      ),
+      exited.then((c) => {
+        throw new Error(`${name} exited with ${c} before it was healthy: ${tail(logFile)}`);
+      }),
+    ]);
   } catch (e) {
     await stopProc(proc);
     throw e;

@@ -6,10 +6,10 @@
  * Baseline in the same run: the same with a tenth of the needs (how the cost grows).
  */
 import { randomUUID } from 'node:crypto';
-import * as fs from 'node:fs';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { EventTypes, Topics, createEnvelope, encodeEvent, sourceOf } from '@techbridge/contracts';
+import { rssMb } from '../lib/proc-stats';
 import { freePort, runNode, startService, stopProc } from '../lib/procs';
 import { SectionResult } from '../lib/report';
 import { fmt, waitFor } from '../lib/stats';
@@ -43,13 +43,8 @@ const OFFER = {
   keywords: ['地震预警', '传感器'],
 };
 
-function rssMb(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : 0;
-}
-
 async function runOnce(o: BusySectorOptions, needs: number): Promise<Run> {
-  const db = `techbridge_busy_sector_${needs}_bench`;
+  const db = `techbridge_busy_sector_${needs}${process.env.BENCH_DB_SUFFIX || '_bench'}`;
   const admin = new Client({ connectionString: new URL('/postgres', o.serverUrl).toString() });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);

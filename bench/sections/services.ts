@@ -6,18 +6,18 @@
  *   4. POST /v1/needs?publish=true through the gateway under autocannon, next to a bare Nest +
  *      Fastify one-row insert.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { Consumer, Kafka, logLevel } from 'kafkajs';
-import { EventTypes, Topics, createEnvelope, encodeEvent, sourceOf } from '@techbridge/contracts';
+import { EventTypes, Topics } from '@techbridge/contracts';
 import type { OfferDoc } from '@techbridge/matching-core';
 import { syntheticNeeds, syntheticOffers } from '../matching-core/synthetic';
 import { resetDatabase, scalar } from '../lib/bench-db';
+import { produceCatalogEvents, withUuids } from '../lib/catalog-events';
 import { needBody } from '../lib/catalog-bodies';
 import { monotonicMicros, profileMarkdown } from '../lib/cpu-profile';
-import { Proc, ROOT, freePort, profileFile, runNode, startService, stopProc, tail } from '../lib/procs';
+import { cpuOf, kafkaPid, postgresCpu, postgresCpuDelta } from '../lib/proc-stats';
+import { Proc, freePort, profileFile, runNode, startService, stopProc, tail } from '../lib/procs';
 import { SectionResult } from '../lib/report';
 import { fmt, sleep, summarize, waitFor } from '../lib/stats';
 
@@ -40,15 +40,6 @@ export interface ServicesOptions {
 
 /** When the throughput load ran (CLOCK_MONOTONIC µs, the clock of V8's profile timestamps on Linux). */
 const loadWindow: [number, number] = [0, 0];
-
-const SOURCE = sourceOf('catalog'); // bench events stand in for catalog's
-
-/** A stable v4-shaped UUID from a string (the synthetic ids are not UUIDs; the contracts want them). */
-export function uuidFrom(s: string): string {
-  const h = createHash('sha256').update(s).digest('hex');
-  const v = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${v}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
 
 function enterpriseBody(): Record<string, unknown> {
   const t = randomBytes(4).toString('hex');
@@ -240,31 +231,9 @@ async function needMatchedSection(
 
   // ---- seed 10k live offers as catalog.offer.v1 offer.published events ------------------------
   o.log(`  producing ${o.offers} offer.published events to ${Topics.CatalogOffer} …`);
-  const offers: OfferDoc[] = syntheticOffers(o.offers).map((x) => ({
-    ...x,
-    id: uuidFrom(x.id),
-    enterpriseId: uuidFrom(x.enterpriseId),
-  }));
-  const producer = kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    allowAutoTopicCreation: false,
-  });
-  await producer.connect();
+  const offers: OfferDoc[] = syntheticOffers(o.offers).map(withUuids);
   const seedStart = performance.now();
-  try {
-    for (let i = 0; i < offers.length; i += 500) {
-      const messages = offers.slice(i, i + 500).map((doc) => ({
-        key: doc.id,
-        value: encodeEvent(
-          createEnvelope({ type: EventTypes.OfferPublished, source: SOURCE, subject: doc.id, data: doc }),
-        ),
-      }));
-      await producer.send({ topic: Topics.CatalogOffer, acks: -1, messages });
-    }
-  } finally {
-    await producer.disconnect().catch(() => undefined);
-  }
+  await produceCatalogEvents(kafka, 'offer', offers, 500);
   const producedS = (performance.now() - seedStart) / 1000;
   let lastCount = 0;
   let lastProgress = Date.now();
@@ -473,48 +442,6 @@ async function needMatchedSection(
   );
 }
 
-/** utime + stime of a pid in seconds, from /proc (Linux); NaN elsewhere. */
-function cpuOf(pid: number | undefined): number {
-  try {
-    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const parts = f.slice(f.lastIndexOf(')') + 2).split(' ');
-    return (Number(parts[11]) + Number(parts[12])) / 100; // clock ticks (USER_HZ = 100)
-  } catch {
-    return NaN;
-  }
-}
-
-/** CPU seconds per pid of every process named `postgres` (read-only scan of /proc). */
-function postgresCpu(): Map<number, number> {
-  const out = new Map<number, number>();
-  try {
-    for (const d of fs.readdirSync('/proc')) {
-      if (!/^\d+$/.test(d)) continue;
-      try {
-        const f = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
-        if (f.slice(f.indexOf('(') + 1, f.lastIndexOf(')')) === 'postgres')
-          out.set(Number(d), cpuOf(Number(d)));
-      } catch {
-        /* gone */
-      }
-    }
-  } catch {
-    /* no /proc */
-  }
-  return out;
-}
-
-function kafkaPid(): number | undefined {
-  try {
-    return (
-      Number(fs.readFileSync(path.join(ROOT, '.local', 'kafka', 'bench', 'kafka.pid'), 'utf8').trim()) ||
-      undefined
-    );
-  } catch {
-    return undefined;
-  }
-}
-
 function cpuSnapshot(stack: Stack): CpuSnap {
   return { procs: procCpu(stack), pg: postgresCpu() };
 }
@@ -539,9 +466,7 @@ function cpuDelta(a: CpuSnap, b: CpuSnap): Record<string, number> {
   const out: Record<string, number> = Object.fromEntries(
     Object.keys(a.procs).map((k) => [k, b.procs[k] - a.procs[k]]),
   );
-  let pg = 0;
-  for (const [pid, t] of b.pg) pg += t - (a.pg.get(pid) ?? 0);
-  out['Postgres (every postgres process on the machine)'] = b.pg.size ? pg : NaN;
+  out['Postgres (every postgres process on the machine)'] = postgresCpuDelta(a.pg, b.pg);
   return out;
 }
 

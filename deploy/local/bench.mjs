@@ -1,5 +1,7 @@
 // npm run bench: the same provisioning as npm start, but on a separate "bench" Kafka broker (port 29092)
 // and `<database>_bench` databases, then `node dist/bench/run.js` (written in bench/run.ts).
+// Two benches on one machine: BENCH_KAFKA_INSTANCE (broker instance and data dir under .local/kafka,
+// default `bench`), BENCH_KAFKA_PORT (its port, default 29092) and BENCH_DB_SUFFIX (default `_bench`).
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -9,7 +11,9 @@ import { enterRuntime } from './runtime.mjs';
 const env = process.env;
 const log = (...a) => console.log(...a);
 // The bench (and the services it starts) runs on process.execPath: Node >= 22 (deploy/local/runtime.cjs).
-await enterRuntime({ env, log, prepare: () => ensureDeps({ log, env }) }).catch((e) => process.exit(report(e)));
+await enterRuntime({ env, log, prepare: () => ensureDeps({ log, env }) }).catch((e) =>
+  process.exit(report(e)),
+);
 let kafka;
 let postgres;
 let child;
@@ -40,20 +44,27 @@ async function main() {
   const { ensurePostgres, ensureDatabases, databaseUrl } = await import('./postgres.mjs');
   const { ensureKafka, ensureTopics } = await import('./kafka.mjs');
   const layout = JSON.parse(fs.readFileSync(path.join(ROOT, 'deploy', 'services.json'), 'utf8'));
-  const databases = layout.services.filter((s) => s.database).map((s) => `${s.database}_bench`);
+  const suffix = env.BENCH_DB_SUFFIX || '_bench';
+  const databases = layout.services.filter((s) => s.database).map((s) => `${s.database}${suffix}`);
   postgres = await ensurePostgres({ env, log });
   await ensureDatabases(postgres.baseUrl, databases, { log });
-  kafka = await ensureKafka({ instance: 'bench', preferredPort: 29092, env, log });
+  kafka = await ensureKafka({
+    instance: env.BENCH_KAFKA_INSTANCE || 'bench',
+    preferredPort: Number.parseInt(env.BENCH_KAFKA_PORT ?? '', 10) || 29092,
+    env,
+    log,
+  });
   await ensureTopics(kafka.brokers, path.join(ROOT, 'libs', 'contracts', 'src', 'topics.json'), { log });
   const { DATABASE_URL: _ignored, ...rest } = env;
   const benchEnv = {
     ...rest,
     NODE_ENV: 'production',
-    BENCH_DATABASE_URL: postgres.baseUrl, // server URL; databases are <database>_bench
+    BENCH_DATABASE_URL: postgres.baseUrl, // server URL; databases are <database><BENCH_DB_SUFFIX>
+    BENCH_DB_SUFFIX: suffix,
     TEST_DATABASE_URL: postgres.baseUrl,
     BENCH_DATABASES: JSON.stringify(
       Object.fromEntries(
-        layout.services.map((s) => [s.name, databaseUrl(postgres.baseUrl, `${s.database}_bench`)]),
+        layout.services.map((s) => [s.name, databaseUrl(postgres.baseUrl, `${s.database}${suffix}`)]),
       ),
     ),
     KAFKA_BROKERS: kafka.brokers,
