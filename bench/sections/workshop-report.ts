@@ -13,6 +13,7 @@ import { resetDatabase, scalar } from '../lib/bench-db';
 import { needBody, offerBody } from '../lib/catalog-bodies';
 import { Proc, freePort, runNode, startService, stopProc, tail } from '../lib/procs';
 import { SectionResult } from '../lib/report';
+import { WORKSHOP_EXAMPLES } from '../../apps/workshops/src/workshops/dto/workshop.examples';
 import { fmt, waitFor } from '../lib/stats';
 
 export interface WorkshopReportOptions {
@@ -57,36 +58,25 @@ function enterpriseBody(country: 'CN' | 'PK', i: number): Record<string, unknown
   };
 }
 
-const workshopBody = () => ({
-  title: {
-    en: 'Sino-Pak Matchmaking Workshop (bench)',
-    'zh-Hans': '中巴技术对接会（基准）',
-    ur: 'پاک چین میچ میکنگ ورکشاپ',
-  },
-  mode: 'hybrid',
-  startDate: '2027-06-08',
-  endDate: '2027-06-10',
-  slotMinutes: 30,
-  session: { start: '09:00', end: '17:00', breaks: [{ start: '12:30', end: '13:30' }] },
-  venues: [
-    {
-      id: 'kunming',
-      city: { en: 'Kunming', 'zh-Hans': '昆明', ur: 'کنمنگ' },
-      timeZone: 'Asia/Shanghai',
-      tables: 25,
-      videoTables: 8,
+/** The OpenAPI example workshop (a valid request), over 3 days with the tables and interpreters 400 firms need. */
+const workshopBody = () => {
+  const example = WORKSHOP_EXAMPLES.hybrid.value as {
+    venues: Record<string, unknown>[];
+    interpreters: Record<string, unknown>[];
+  };
+  return {
+    ...example,
+    title: {
+      en: 'Sino-Pak Matchmaking Workshop (bench)',
+      'zh-Hans': '中巴技术对接会（基准）',
+      ur: 'پاک چین میچ میکنگ ورکشاپ',
     },
-    {
-      id: 'islamabad',
-      city: { en: 'Islamabad', 'zh-Hans': '伊斯兰堡', ur: 'اسلام آباد' },
-      timeZone: 'Asia/Karachi',
-      tables: 25,
-      videoTables: 8,
-    },
-  ],
-  sectors: ['agriculture', 'energy'],
-  interpreters: [{ id: 'online-zh-ur', languages: ['zh-Hans', 'ur'], location: 'online', count: 4 }],
-});
+    endDate: '2027-06-10',
+    venues: example.venues.map((v) => ({ ...v, tables: 25, videoTables: 8 })),
+    sectors: ['agriculture', 'energy'],
+    interpreters: example.interpreters.map((i) => ({ ...i, count: 4 })),
+  };
+};
 
 async function call(
   url: string,

@@ -6,6 +6,7 @@ import { enterpriseBody } from '../../e2e/support/api';
 import type { Stack } from '../../support/stack';
 import type { Json, OpenApiDocument } from './hostile-cases';
 import type { HostileClient } from './hostile-client';
+import { WORKSHOP_EXAMPLES } from '../../../apps/workshops/src/workshops/dto/workshop.examples';
 
 export interface Party {
   id: string;
@@ -56,39 +57,14 @@ export interface HostileWorld {
   secrets: string[];
 }
 
+/** The OpenAPI example workshop (a valid request), with its own title and a default meeting cap. */
 export const workshopBody = (
   title: Record<string, string> = {
     en: 'Sino-Pak Matchmaking Workshop',
     'zh-Hans': '中巴技术对接会',
     ur: 'پاک چین ورکشاپ',
   },
-) => ({
-  title,
-  mode: 'hybrid',
-  startDate: '2027-06-08',
-  endDate: '2027-06-09',
-  slotMinutes: 30,
-  session: { start: '09:00', end: '17:00', breaks: [{ start: '12:30', end: '13:30' }] },
-  venues: [
-    {
-      id: 'kunming',
-      city: { en: 'Kunming', 'zh-Hans': '昆明', ur: 'کنمنگ' },
-      timeZone: 'Asia/Shanghai',
-      tables: 10,
-      videoTables: 4,
-    },
-    {
-      id: 'islamabad',
-      city: { en: 'Islamabad', 'zh-Hans': '伊斯兰堡', ur: 'اسلام آباد' },
-      timeZone: 'Asia/Karachi',
-      tables: 10,
-      videoTables: 4,
-    },
-  ],
-  sectors: ['agriculture'],
-  interpreters: [{ id: 'online-zh-ur', languages: ['zh-Hans', 'ur'], location: 'online', count: 2 }],
-  defaultMaxMeetings: 8,
-});
+) => ({ ...structuredClone(WORKSHOP_EXAMPLES.hybrid.value), title, defaultMaxMeetings: 8 });
 
 function expectStatus(res: { status: number; text: string }, status: number, what: string): void {
   if (res.status !== status)
