@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { ProblemDetailsFilter } from './problem-details.filter';
+import { ProblemDetailsFilter, outageSummary } from './problem-details.filter';
 import { Problems } from './problem';
 
 /** Runs the filter against a recording reply, as Fastify would hand it over. */
@@ -12,7 +12,9 @@ function render(exception: unknown) {
     status: (s: number) => ((status = s), reply),
     send: (b: string) => ((body = b), reply),
   };
-  const host = { switchToHttp: () => ({ getRequest: () => ({ url: '/v1/needs' }), getResponse: () => reply }) } as any;
+  const host = {
+    switchToHttp: () => ({ getRequest: () => ({ url: '/v1/needs' }), getResponse: () => reply }),
+  } as any;
   new ProblemDetailsFilter().catch(exception, host);
   return { status, headers, json: JSON.parse(body) };
 }
@@ -24,7 +26,9 @@ describe('ProblemDetailsFilter', () => {
     expect(res.status).toBe(503);
     expect(res.headers['retry-after']).toBe('5');
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    const terminated = render({ driverError: { code: '57P01', message: 'terminating connection due to administrator command' } });
+    const terminated = render({
+      driverError: { code: '57P01', message: 'terminating connection due to administrator command' },
+    });
     expect(terminated.status).toBe(503);
   });
 
@@ -35,7 +39,12 @@ describe('ProblemDetailsFilter', () => {
   });
 
   it('names the body for an oversized or malformed body', () => {
-    const tooLarge = render(Object.assign(new Error('Request body is too large'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 }));
+    const tooLarge = render(
+      Object.assign(new Error('Request body is too large'), {
+        code: 'FST_ERR_CTP_BODY_TOO_LARGE',
+        statusCode: 413,
+      }),
+    );
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.json.errors[0].field).toBe('body');
     const badJson = render(new BadRequestException('Body is not valid JSON'));
@@ -46,5 +55,16 @@ describe('ProblemDetailsFilter', () => {
     const res = render(new TypeError('x is undefined'));
     expect(res.status).toBe(500);
     expect(JSON.stringify(res.json)).not.toMatch(/undefined/);
+  });
+});
+
+describe('outageSummary', () => {
+  it('logs a message, else a code or class, never "[object Object]" or the object itself', () => {
+    expect(outageSummary(new Error('connect ECONNREFUSED 127.0.0.1:5432'))).toBe(
+      'connect ECONNREFUSED 127.0.0.1:5432',
+    );
+    expect(outageSummary({ code: '57P03', parameters: ['ayesha@example.pk'] })).toBe('57P03');
+    expect(outageSummary({ parameters: ['ayesha@example.pk'] })).toBe('unknown error');
+    expect(outageSummary('pool ended')).toBe('pool ended');
   });
 });

@@ -52,18 +52,31 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse() as any;
-      const detail = typeof body === 'string' ? body : Array.isArray(body?.message) ? body.message.join('; ') : body?.message;
+      const detail =
+        typeof body === 'string'
+          ? body
+          : Array.isArray(body?.message)
+            ? body.message.join('; ')
+            : body?.message;
       // Body-level rejections (malformed JSON, wrong media type, too large) name the body as the field.
-      const bodyLevel = [400, 413, 415].includes(status) ? { errors: [{ field: 'body', message: String(detail) }] } : {};
+      const bodyLevel = [400, 413, 415].includes(status)
+        ? { errors: [{ field: 'body', message: String(detail) }] }
+        : {};
       return {
-        problem: { type: `${PROBLEM_TYPE_BASE}http-${status}`, title: TITLES[status] ?? 'Error', status, detail, ...bodyLevel },
+        problem: {
+          type: `${PROBLEM_TYPE_BASE}http-${status}`,
+          title: TITLES[status] ?? 'Error',
+          status,
+          detail,
+          ...bodyLevel,
+        },
         headers: status === 429 ? { 'retry-after': '60' } : {},
       };
     }
     const fastify = this.fromFastifyError(exception);
     if (fastify) return { problem: fastify, headers: {} };
     if (isDependencyOutage(exception)) {
-      this.logger.warn(`dependency unavailable: ${String((exception as Error)?.message ?? exception)}`);
+      this.logger.warn(`dependency unavailable: ${outageSummary(exception)}`);
       return {
         problem: {
           type: `${PROBLEM_TYPE_BASE}service-unavailable`,
@@ -76,7 +89,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     return {
-      problem: { type: `${PROBLEM_TYPE_BASE}internal`, title: 'Internal error', status: HttpStatus.INTERNAL_SERVER_ERROR },
+      problem: {
+        type: `${PROBLEM_TYPE_BASE}internal`,
+        title: 'Internal error',
+        status: HttpStatus.INTERNAL_SERVER_ERROR,
+      },
       headers: {},
     };
   }
@@ -86,7 +103,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const e = exception as { code?: string; statusCode?: number; message?: string };
     if (!e?.code?.startsWith('FST_') || !e.statusCode || e.statusCode >= 500) return undefined;
     const status = e.statusCode;
-    const field = e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.code.startsWith('FST_ERR_CTP') ? 'body' : undefined;
+    const field =
+      e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.code.startsWith('FST_ERR_CTP') ? 'body' : undefined;
     return {
       type: `${PROBLEM_TYPE_BASE}http-${status}`,
       title: TITLES[status] ?? 'Bad request',
@@ -95,4 +113,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       ...(field ? { errors: [{ field, message: e.message ?? 'invalid body' }] } : {}),
     };
   }
+}
+
+/**
+ * One line for the log about an outage: the error's message, else its code or class name. Never the whole
+ * object (a driver error can carry the failed query's parameters, contact details included).
+ */
+export function outageSummary(exception: unknown): string {
+  const e = exception as
+    { message?: unknown; code?: unknown; constructor?: { name?: string } } | null | undefined;
+  if (typeof e?.message === 'string' && e.message) return e.message;
+  if (typeof e?.code === 'string' && e.code) return e.code;
+  if (typeof exception === 'string') return exception;
+  return e?.constructor?.name && e.constructor.name !== 'Object' ? e.constructor.name : 'unknown error';
 }
