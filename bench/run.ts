@@ -133,7 +133,7 @@ async function main(): Promise<number> {
     'quality',
     '2. Ranking quality — matching-core vs Postgres ts_rank (test/fixtures/matching)',
   );
-  const e2e = newSection('e2e', '3. Need published → need.matched, end to end, 10,000 live offers');
+  const e2e = newSection('e2e', '3. Need published → need.matched, end to end, 10,000 live offers — one at a time and at a steady 50 needs/s');
   const tput = newSection('throughput', '4. POST /v1/needs through the gateway — throughput');
   const scheduler = newSection(
     'scheduler',
@@ -174,6 +174,8 @@ async function main(): Promise<number> {
         warmupNeeds: quick ? 5 : 20,
         loadSeconds: quick ? 5 : 10,
         connections: 50,
+        steadyRate: 50,
+        steadySeconds: quick ? 4 : 20,
         log,
       });
     } catch (err) {

@@ -2,7 +2,9 @@
 // port 39092), its own `_faults` databases, the compiled services and the gateway; a load through the
 // gateway; one fault per scenario; every scenario asserts 0 accepted writes lost and 0 duplicate match
 // sets. Prints one table and writes it into docs/reliability.md (between the faults markers).
-//   npm run test:faults [-- --only=kill-catalog,kafka-down] [--quick]
+//   npm run test:faults [-- --only=kill-catalog,kafka-down] [--quick] [--no-docs]
+//   --no-docs: print the table but leave docs/reliability.md alone (npm test runs the suite this way);
+//   --summary=<file>: write the final "N passed, M failed" line to that file too.
 //   FAULTS_WRITES (300; --quick 60), FAULTS_RATE (writes/s, 10; --quick 8), FAULTS_KAFKA_DOWN_MS (30000; --quick 10000),
 //   FAULTS_DRAIN_TIMEOUT_MS (600000).
 import fs from 'node:fs';
@@ -20,6 +22,9 @@ await enterRuntime({ env, log, prepare: () => ensureDeps({ log, env }) }).catch(
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+const writeDocsFile = !args.includes('--no-docs');
+/** --summary=<file>: the final "N passed, M failed" line also goes there (npm test reads it). */
+const summaryFile = args.find((a) => a.startsWith('--summary='))?.slice('--summary='.length);
 const only = args
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
@@ -262,11 +267,15 @@ async function main() {
   await broker.stop();
   const finishedAt = new Date();
   log(`\n${table(rows)}\n`);
-  const previous = fs.existsSync(DOCS_FILE) ? fs.readFileSync(DOCS_FILE, 'utf8') : '';
-  const file = writeDocs(markdownSection(rows, machine(), started, finishedAt, previous));
-  log(`Written to ${path.relative(ROOT, file)}.`);
+  if (writeDocsFile) {
+    const previous = fs.existsSync(DOCS_FILE) ? fs.readFileSync(DOCS_FILE, 'utf8') : '';
+    const file = writeDocs(markdownSection(rows, machine(), started, finishedAt, previous));
+    log(`Written to ${path.relative(ROOT, file)}.`);
+  }
   const failed = rows.filter((r) => !r.ok).length;
-  log(`${rows.length - failed} passed, ${failed} failed`);
+  const line = `${rows.length - failed} passed, ${failed} failed`;
+  log(line);
+  if (summaryFile) fs.writeFileSync(summaryFile, `${line}\n`);
   return failed === 0 ? 0 : 1;
 }
 

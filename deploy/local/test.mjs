@@ -1,5 +1,6 @@
 // npm test: provision Postgres + a separate "test" Kafka broker, then run the tiers (typecheck + dependency
-// rules, unit, integration + e2e + hostile input) and end with exactly one line: `N passed, N failed[, N skipped]`.
+// rules, unit, integration + e2e + hostile input, the fault-injection suite in its reduced form) and end with
+// exactly one line: `N passed, N failed[, N skipped]`. `--no-faults` leaves out the fault tier.
 // npm run test:hostile (`--hostile`): the same provisioning, then only the hostile-input suite, which
 // also rewrites its section of docs/reliability.md (HOSTILE_REPORT=1).
 import fs from 'node:fs';
@@ -10,6 +11,8 @@ import { enterRuntime } from './runtime.mjs';
 
 const env = process.env;
 const HOSTILE_ONLY = process.argv.includes('--hostile');
+/** `npm test -- --no-faults`: skip the reduced fault-injection tier (a quicker local run; CI runs it). */
+const NO_FAULTS = process.argv.includes('--no-faults');
 const log = (...a) => console.log(...a);
 const LOCAL = path.join(ROOT, '.local');
 // Jest, tsc, eslint and the services the e2e tests start run on process.execPath: Node >= 22 (runtime.cjs).
@@ -163,6 +166,37 @@ async function main() {
 
   // Tier 3: integration, e2e and the hostile-input suite against the real Postgres and the test broker.
   await jest('integration, e2e and hostile-input tests', ['integration', 'e2e', 'hostile'], path.join(LOCAL, 'jest-int.json'), ['--runInBand', '--forceExit'], servicesEnv);
+  if (interrupted || NO_FAULTS) return;
+
+  // Tier 4: the fault-injection suite in its reduced form (--quick: 60 writes per scenario, Kafka down
+  // 10 s), every scenario, its own broker instance and databases; each scenario counts as one test.
+  // `npm run test:faults` is the full-size run that writes docs/reliability.md.
+  await faults();
+}
+
+/** Runs deploy/local/faults.mjs --quick --no-docs and adds its "N passed, M failed" line to the totals. */
+async function faults() {
+  const label = 'fault-injection suite, reduced (npm run test:faults -- --quick)';
+  log(`\n▶ ${label}`);
+  const out = path.join(LOCAL, 'faults-summary.txt');
+  fs.rmSync(out, { force: true });
+  const code = await run(process.execPath, [path.join('deploy', 'local', 'faults.mjs'), '--quick', '--no-docs', `--summary=${out}`], {
+    ...env,
+    CI: env.CI || 'true',
+    FORCE_COLOR: '0',
+  });
+  const m = fs.existsSync(out) ? /(\d+) passed, (\d+) failed/.exec(fs.readFileSync(out, 'utf8')) : null;
+  if (!m) {
+    totals.failed++;
+    log(`✖ ${label}: exited ${code} without a summary (counted as one failure).`);
+    return;
+  }
+  totals.passed += Number(m[1]);
+  totals.failed += Number(m[2]);
+  if (code !== 0 && Number(m[2]) === 0) {
+    totals.failed++;
+    log(`✖ ${label}: exited ${code} although no scenario failed (counted as one failure).`);
+  }
 }
 
 let code = 0;

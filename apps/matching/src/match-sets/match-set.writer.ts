@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { trace } from '@opentelemetry/api';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { EventTypes, NeedMatchedV1, Topics, createEnvelope, sourceOf } from '@techbridge/contracts';
@@ -13,6 +14,16 @@ import { ProjectionRepository } from '../projections/infrastructure/projection.r
 const EVENT_TOP_N = 10;
 /** The engine keeps min(limit, 10) near-misses by default. */
 const nearMissLimit = (setSize: number) => Math.min(setSize, 10);
+
+/** The engine call as its own span: the event path's stage table (npm run bench) separates scoring from I/O. */
+function scoreSpan<T>(needId: string, score: () => T): T {
+  const span = trace.getTracer('techbridge').startSpan('score need', { attributes: { 'techbridge.need.id': needId } });
+  try {
+    return score();
+  } finally {
+    span.end();
+  }
+}
 
 interface LockedSet {
   revision: number;
@@ -49,7 +60,7 @@ export class MatchSetWriter {
     const need = this.index.need(needId);
     if (!need) return this.closeLocked(manager, needId, current);
     if (current && current.needVersion > need.version) return false;
-    const computed = this.index.engine.matchNeed(need, { limit: this.config.MATCH_SET_SIZE });
+    const computed = scoreSpan(needId, () => this.index.engine.matchNeed(need, { limit: this.config.MATCH_SET_SIZE }));
     // What introductions taught (INTRODUCTION_PRIOR=on): bounded, re-ranked, each change with its reason.
     const set = this.prior.enabled ? { ...computed, matches: await this.prior.apply(manager, need, computed.matches) } : computed;
     const fingerprint = `${need.version}|${set.matches.map((m) => `${m.offerId}:${m.score}`).join(',')}|${set.nearMisses

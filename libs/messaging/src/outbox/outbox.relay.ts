@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { IHeaders, Kafka, Message, Producer } from 'kafkajs';
 import { MessagingLogger, consoleLogger } from '../kafka/kafka.factory';
 import { isPermanentProducerError, producerErrorText } from '../kafka/producer-errors';
+import { endProducerSpan, startProducerSpan } from '../tracing/event-trace';
 import { OUTBOX_CHANNEL } from './outbox.publisher';
 
 export interface OutboxRelayOptions {
@@ -39,6 +40,8 @@ interface PreparedRow {
   row: OutboxRow;
   message: Message;
   bytes: number;
+  eventId: string;
+  eventType: string;
 }
 
 interface DrainResult {
@@ -277,7 +280,7 @@ export class OutboxRelay {
         const batch = sendable.filter((p) => p.bytes <= this.maxRequestBytes);
         if (batch.length === 0) continue;
         try {
-          await producer.sendBatch({ acks: -1, topicMessages: byTopic(batch) });
+          await send(producer, batch);
           sent.push(...batch.map((p) => p.row.id));
           continue;
         } catch (err) {
@@ -290,7 +293,7 @@ export class OutboxRelay {
         for (const p of batch) {
           if (held.has(keyOf(p.row))) continue;
           try {
-            await producer.sendBatch({ acks: -1, topicMessages: byTopic([p]) });
+            await send(producer, [p]);
             sent.push(p.row.id);
           } catch (err) {
             if (!isPermanentProducerError(err)) {
@@ -388,7 +391,25 @@ function prepare(row: OutboxRow): PreparedRow {
   const value = typeof row.payload === 'string' ? row.payload : JSON.stringify(row.payload);
   const parsed = typeof row.payload === 'string' ? JSON.parse(row.payload) : (row.payload as any);
   const headers: IHeaders = { ...row.headers, 'ce-type': String(parsed.type), 'ce-id': String(parsed.id) };
-  return { row, message: { key: row.key, value, headers }, bytes: Buffer.byteLength(value) + Buffer.byteLength(row.key) };
+  return {
+    row,
+    message: { key: row.key, value, headers },
+    bytes: Buffer.byteLength(value) + Buffer.byteLength(row.key),
+    eventId: String(parsed.id),
+    eventType: String(parsed.type),
+  };
+}
+
+/** One produce request (acks from all in-sync replicas), each row traced as a PRODUCER span of its own trace. */
+async function send(producer: Producer, rows: PreparedRow[]): Promise<void> {
+  const spans = rows.map((p) => startProducerSpan(p.row.topic, p.row.headers, p.eventId, p.eventType));
+  try {
+    await producer.sendBatch({ acks: -1, topicMessages: byTopic(rows) });
+    for (const span of spans) endProducerSpan(span);
+  } catch (err) {
+    for (const span of spans) endProducerSpan(span, err);
+    throw err;
+  }
 }
 
 function byTopic(rows: PreparedRow[]): { topic: string; messages: Message[] }[] {

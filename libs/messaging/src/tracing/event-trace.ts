@@ -63,3 +63,32 @@ export async function inConsumerSpan<T>(
     span.end();
   }
 }
+
+/**
+ * The relay's PRODUCER span for one outbox row, a child of the context stored with the row (the request
+ * or handler that wrote it), so a trace shows how long the event waited in the outbox and how long the
+ * broker took to acknowledge it. End it with `endProducerSpan` once the send settled.
+ */
+export function startProducerSpan(topic: string, headers: Record<string, unknown> | null | undefined, eventId: string, eventType: string): Span {
+  const carrier = headers?.traceparent ? { traceparent: String(headers.traceparent), ...(headers.tracestate ? { tracestate: String(headers.tracestate) } : {}) } : {};
+  const parent = propagation.extract(ROOT_CONTEXT, carrier);
+  return trace.getTracer('techbridge').startSpan(
+    `send ${topic}`,
+    {
+      kind: SpanKind.PRODUCER,
+      attributes: {
+        'messaging.system': 'kafka',
+        'messaging.operation.type': 'send',
+        'messaging.destination.name': topic,
+        'messaging.message.id': eventId,
+        'cloudevents.event_type': eventType,
+      },
+    },
+    parent,
+  );
+}
+
+export function endProducerSpan(span: Span, error?: unknown): void {
+  if (error !== undefined) span.setStatus({ code: SpanStatusCode.ERROR, message: String((error as Error)?.message ?? error) });
+  span.end();
+}
