@@ -21,7 +21,7 @@ module.exports = {
   // Jest reads testTimeout only at the top level; integration/e2e wait on real brokers and databases.
   testTimeout: 90000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,deploy,test}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,deploy,test,bench}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',

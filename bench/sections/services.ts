@@ -18,6 +18,7 @@ import { needBody } from '../lib/catalog-bodies';
 import { monotonicMicros, profileMarkdown } from '../lib/cpu-profile';
 import { cpuOf, kafkaPid, postgresCpu, postgresCpuDelta } from '../lib/proc-stats';
 import { Proc, freePort, profileFile, runNode, startService, stopProc, tail } from '../lib/procs';
+import type { Progress } from '../lib/progress';
 import { SectionResult } from '../lib/report';
 import { fmt, sleep, summarize, waitFor } from '../lib/stats';
 
@@ -36,6 +37,7 @@ export interface ServicesOptions {
   loadSeconds: number;
   connections: number;
   log: (s: string) => void;
+  progress?: Progress;
 }
 
 /** When the throughput load ran (CLOCK_MONOTONIC µs, the clock of V8's profile timestamps on Linux). */
@@ -237,6 +239,7 @@ async function needMatchedSection(
   const producedS = (performance.now() - seedStart) / 1000;
   let lastCount = 0;
   let lastProgress = Date.now();
+  o.progress?.start('offers projected by matching', o.offers, 'offers');
   await waitFor(
     `matching's offer_projections to reach ${o.offers}`,
     async () => {
@@ -246,6 +249,7 @@ async function needMatchedSection(
           `SELECT count(*)::int AS n FROM offer_projections WHERE status = 'published'`,
         ),
       );
+      o.progress?.set(n);
       if (n !== lastCount) {
         lastCount = n;
         if (Date.now() - lastProgress > 10_000) {
@@ -258,6 +262,7 @@ async function needMatchedSection(
     240_000,
     500,
   );
+  o.progress?.stop();
   const seededS = (performance.now() - seedStart) / 1000;
   o.log(`  ${o.offers} offers live in matching after ${seededS.toFixed(1)} s`);
   await Promise.race([joined, sleep(30_000)]);
@@ -272,7 +277,9 @@ async function needMatchedSection(
   let timeouts = 0;
   let httpErrors = 0;
   o.log(`  ${o.warmupNeeds} warm-up + ${o.needs} measured needs, one at a time …`);
+  o.progress?.start('needs published → need.matched', bodies.length, 'needs');
   for (let i = 0; i < bodies.length; i++) {
+    o.progress?.tick();
     const measured = i >= o.warmupNeeds;
     const wallStart = Date.now();
     const start = performance.now();
@@ -316,6 +323,7 @@ async function needMatchedSection(
       computedToSeen.push(w.at - w.computedAt);
     }
   }
+  o.progress?.stop();
   if (total.length === 0)
     throw new Error(`no need.matched event observed (${timeouts} timeouts, ${httpErrors} HTTP errors)`);
 
