@@ -138,7 +138,7 @@ function header(facts: MachineFacts, t: SectionCounts, run: string): string {
     `| CPU | ${facts.cpuModel} |`,
     `| Cores | ${facts.cores} |`,
     `| Memory | ${facts.memoryGb} GiB |`,
-    `| Load average at start (1 / 5 / 15 min) | ${facts.loadAvgAtStart} |`,
+    `| Load average at the last run's start (1 / 5 / 15 min) | ${facts.loadAvgAtStart} |`,
     `| OS | ${facts.os} |`,
     `| Node | ${facts.node} |`,
     `| Postgres | ${facts.postgres} |`,

@@ -29,9 +29,10 @@ export const noProgress: Progress = {
 };
 
 /**
- * The throttling of the plain (non-TTY) output, kept pure for the unit tests: `update` says whether a
- * line is due — on the first update, when a 10 % step is crossed, or when `everyMs` has passed since the
- * last line, and never twice for the same count.
+ * The throttling of the plain (non-TTY) output, kept pure for the unit tests: `due` says whether a
+ * line is due — on the first update, when a 10 % step is crossed (but not within `minGapMs` of the last
+ * line: a phase of half a second needs no ten lines), or when `everyMs` has passed since the last line;
+ * never twice for the same count.
  */
 export class PlainThrottle {
   private lastAt = -Infinity;
@@ -41,12 +42,15 @@ export class PlainThrottle {
   constructor(
     private readonly total: number,
     private readonly everyMs = 5000,
+    private readonly minGapMs = 1000,
   ) {}
 
   due(done: number, now: number): boolean {
     if (done === this.lastDone) return false;
     const step = this.total > 0 ? Math.floor((Math.min(done, this.total) / this.total) * 10) : -1;
-    const due = this.lastDone < 0 || step > this.lastStep || now - this.lastAt >= this.everyMs;
+    const since = now - this.lastAt;
+    const due =
+      this.lastDone < 0 || (step > this.lastStep && since >= this.minGapMs) || since >= this.everyMs;
     if (due) {
       this.lastAt = now;
       this.lastStep = step;

@@ -197,7 +197,8 @@ describe('bench report: merging a partial run into docs/benchmarks.md', () => {
       '',
       '## Machine',
       '',
-      '| Date | x |',
+      '| Date | 2026-12-02T11:19:09.570Z |',
+      '| Load average at start (1 / 5 / 15 min) | 2.64 / 2.61 / 4.65 |',
       '',
       '**Result: 3 pass, 1 fail.**',
       '',
@@ -229,5 +230,9 @@ describe('bench report: merging a partial run into docs/benchmarks.md', () => {
     expect(merged).toContain('**Result: 4 pass, 0 fail.**');
     expect(merged).toContain('## 2. Ranking quality');
     expect(merged).not.toContain('## Machine'); // the old header is replaced, not kept as a section
+    // the kept section says which run measured it
+    expect(merged).toContain(
+      '## 2. Ranking quality\n\n_Measured 2026-12-02T11:19:09.570Z (full run), load average at start 2.64 / 2.61 / 4.65._\n\n| c |',
+    );
   });
 });

@@ -229,7 +229,13 @@ export function parseSections(md: string, legacyId?: (title: string) => string |
     } else if (cur) cur.body.push(l);
   }
   if (out.length || !legacyId) return out;
-  // Before the markers: split on level-2 headings, skipping the machine table.
+  // Before the markers: split on level-2 headings, skipping the machine table. That file came from one
+  // full run: its date and load, from the old header, head each section as a newer run would.
+  const date = /^\| Date \| (.+?) \|$/m.exec(md)?.[1];
+  const load = /^\| Load average at start[^|]*\| (.+?) \|$/m.exec(md)?.[1];
+  const measured = date
+    ? ['', `_Measured ${date} (full run)${load ? `, load average at start ${load}` : ''}._`]
+    : [];
   let sec: { id: string; body: string[] } | undefined;
   const flush = () => {
     if (!sec) return;
@@ -247,7 +253,7 @@ export function parseSections(md: string, legacyId?: (title: string) => string |
     if (l.startsWith('## ')) {
       flush();
       const id = legacyId(l.slice(3).trim());
-      if (id) sec = { id, body: [l] };
+      if (id) sec = { id, body: [l, ...measured] };
     } else sec?.body.push(l);
   }
   flush();

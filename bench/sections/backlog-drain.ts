@@ -171,6 +171,7 @@ export async function backlogDrainSection(s: SectionResult, o: BacklogDrainOptio
       value: fmt(rate1, 0),
       baseline: `${fmt(coreRate, 0)} (matching-core alone, one core: 1000 / CPU p50 ${fmt(core.cpuP50, 2)} ms)`,
       target: '≥ 2,000/s',
+      goal: { op: '>=', value: 2000, unit: 'needs/s' },
       pass: rate1 >= 2000,
     },
     {

@@ -57,6 +57,7 @@ export async function coreLatencySection(s: SectionResult, o: CoreLatencyOptions
         value: fmt(eng.p95),
         baseline: `${fmt(ps.p95)} (PG FTS)`,
         target: `≤ ${target} ms and < PG`,
+        goal: { op: '<=', value: target, unit: 'ms' },
         pass: eng.p95 <= target && eng.p95 < ps.p95,
       });
       s.rows.push({

@@ -100,6 +100,7 @@ export async function scalingSection(s: SectionResult, o: ScalingOptions): Promi
       value: fmt(p.p95),
       baseline: `brute force ${fmt(p.bruteForce.p95)}${fts.has(t.n) ? `, PG FTS ${fmt(fts.get(t.n)!.p95)}` : ''}; CPU-time p95 ${fmt(p.cpuP95)}`,
       target: `≤ ${t.ms} ms`,
+      goal: { op: '<=', value: t.ms, unit: 'ms' },
       pass: p.p95 <= t.ms,
     });
   }
@@ -111,6 +112,7 @@ export async function scalingSection(s: SectionResult, o: ScalingOptions): Promi
       value: fmt(p.heapAfterGcMb, 0),
       baseline: `heap at the end of the run, garbage included: ${fmt(p.heapMb, 0)}`,
       target: `≤ ${t.mb} MB`,
+      goal: { op: '<=', value: t.mb, unit: 'MB' },
       pass: p.heapAfterGcMb <= t.mb,
     });
   }
