@@ -122,6 +122,8 @@ export async function measureFts(
   offers: OfferDoc[],
   warmup: NeedDoc[],
   measured: NeedDoc[],
+  /** called after each measured query (the bench's progress bar) */
+  onQuery?: () => void,
 ): Promise<FtsLatency> {
   const t0 = performance.now();
   await createFtsTable(c, table);
@@ -136,6 +138,7 @@ export async function measureFts(
       const t = performance.now();
       rows += (await rankNeed(c, table, nd, 'ts_rank', stmt)).length;
       times.push(performance.now() - t);
+      onQuery?.();
     }
     return { loadSeconds, queries: measured.length, meanRows: rows / Math.max(1, measured.length), times };
   } finally {

@@ -25,6 +25,7 @@ import {
   type SchedulingInput,
   type WorkshopInstanceOptions,
 } from '@techbridge/scheduling';
+import type { Progress } from '../lib/progress';
 
 export interface LargeFigures {
   label: string;
@@ -95,6 +96,8 @@ export interface SchedulerBenchFigures {
 export interface SchedulerBenchOptions {
   quick?: boolean;
   log?: (s: string) => void;
+  /** the bench's progress bar: instances solved */
+  progress?: Progress;
 }
 
 export const LARGE_INSTANCE: WorkshopInstanceOptions = { seed: 11, cn: 200, pk: 200, pairs: 2000, days: 3 };
@@ -151,17 +154,23 @@ export async function runSchedulerBench(o: SchedulerBenchOptions = {}): Promise<
     .join(' / ');
   const highs = (await highsLoader()) as unknown as HighsLike;
 
+  const mediums = o.quick ? MEDIUM_INSTANCES.slice(0, 1) : MEDIUM_INSTANCES;
+  o.progress?.start('large, medium and small instances', 2 + mediums.length, 'instance sets');
   log('  scheduler: large instance (200 + 200, 2,000 pairs, 3 days) …');
   const large = runLarge(highs, generateWorkshopInstance(LARGE_INSTANCE), o.quick ? 2 : 3, log);
+  o.progress?.tick();
 
   const medium: MediumFigures[] = [];
-  for (const m of o.quick ? MEDIUM_INSTANCES.slice(0, 1) : MEDIUM_INSTANCES) {
+  for (const m of mediums) {
     log(`  scheduler: medium instance ${m.label}, exact MIP …`);
     medium.push(runMedium(highs, m.label, generateWorkshopInstance(m), o.quick ? 30 : 120));
+    o.progress?.tick();
   }
 
   log('  scheduler: small random instances vs the exact optimum …');
   const small = runSmall(highs, o.quick ? 40 : 200);
+  o.progress?.tick();
+  o.progress?.stop();
   return { cores: os.cpus().length, loadAvgAtStart, large, medium, small };
 }
 

@@ -24,6 +24,7 @@ import {
 } from '../lib/catalog-events';
 import { cpuOf, kafkaPid, postgresCpu, postgresCpuDelta, rssMb } from '../lib/proc-stats';
 import { Proc, freePort, runNode, startService, stopProc } from '../lib/procs';
+import type { Progress } from '../lib/progress';
 import { SectionResult } from '../lib/report';
 import { fmt, waitFor } from '../lib/stats';
 
@@ -33,6 +34,7 @@ export interface BacklogDrainOptions {
   offers: number;
   needs: number;
   log: (s: string) => void;
+  progress?: Progress;
 }
 
 interface DrainRun {
@@ -169,6 +171,7 @@ export async function backlogDrainSection(s: SectionResult, o: BacklogDrainOptio
       value: fmt(rate1, 0),
       baseline: `${fmt(coreRate, 0)} (matching-core alone, one core: 1000 / CPU p50 ${fmt(core.cpuP50, 2)} ms)`,
       target: '≥ 2,000/s',
+      goal: { op: '>=', value: 2000, unit: 'needs/s' },
       pass: rate1 >= 2000,
     },
     {
@@ -265,6 +268,7 @@ async function drain(
     let t10 = 0;
     let t90 = 0;
     let lastLog = Date.now();
+    o.progress?.start(`${instances} instance(s): needs matched`, o.needs, 'needs');
     await waitFor(
       `${o.needs} match sets`,
       async () => {
@@ -272,6 +276,7 @@ async function drain(
           if (p.child.exitCode !== null) throw new Error(`${p.name} exited with ${p.child.exitCode}`);
         const n = Number(await scalar(url, `SELECT count(*)::int FROM match_sets`));
         const t = performance.now();
+        o.progress?.set(n);
         if (!t10 && n >= o.needs * 0.1) t10 = t;
         if (!t90 && n >= o.needs * 0.9) t90 = t;
         if (Date.now() - lastLog > 15_000) {
@@ -283,6 +288,7 @@ async function drain(
       Math.max(600_000, o.needs * 20),
       250,
     );
+    o.progress?.stop();
     const seconds = (performance.now() - t0) / 1000;
     return {
       instances,

@@ -11,6 +11,7 @@ import { Client } from 'pg';
 import { EventTypes, Topics, createEnvelope, encodeEvent, sourceOf } from '@techbridge/contracts';
 import { rssMb } from '../lib/proc-stats';
 import { freePort, runNode, startService, stopProc } from '../lib/procs';
+import type { Progress } from '../lib/progress';
 import { SectionResult } from '../lib/report';
 import { fmt, waitFor } from '../lib/stats';
 
@@ -19,6 +20,7 @@ export interface BusySectorOptions {
   brokers: string;
   needs: number;
   log: (s: string) => void;
+  progress?: Progress;
 }
 
 interface Run {
@@ -187,10 +189,13 @@ async function runOnce(o: BusySectorOptions, needs: number): Promise<Run> {
 }
 
 export async function busySectorSection(s: SectionResult, o: BusySectorOptions): Promise<void> {
+  o.progress?.start('baseline, then the busy sector', 2, 'runs');
   o.log(`  baseline: ${o.needs / 10} open needs …`);
   const small = await runOnce(o, o.needs / 10);
+  o.progress?.tick();
   o.log(`  ${o.needs} open needs …`);
   const big = await runOnce(o, o.needs);
+  o.progress?.stop();
   s.rows.push(
     {
       metric: `Offer into a sector with ${big.needs.toLocaleString('en')} open needs: time to settle`,

@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import { measureLatency, type LatencyResult } from '../matching-core/latency';
 import { syntheticNeeds, syntheticOffers } from '../matching-core/synthetic';
 import { measureFts } from '../lib/pg-fts';
+import type { Progress } from '../lib/progress';
 import { SectionResult } from '../lib/report';
 import { fmt, summarize, type Summary } from '../lib/stats';
 
@@ -16,6 +17,7 @@ export interface CoreLatencyOptions {
   /** how many of the 300 measured needs Postgres answers at each size (all of them by default) */
   pgQueries: (n: number) => number;
   log: (s: string) => void;
+  progress?: Progress;
 }
 
 const QUERIES = 300; // measureLatency's default: 50 warm-up needs, then 300 measured
@@ -38,13 +40,16 @@ export async function coreLatencySection(s: SectionResult, o: CoreLatencyOptions
       o.log(`  matching-core at ${n} offers …`);
       const eng: LatencyResult = measureLatency(n, QUERIES);
       o.log(`  Postgres FTS: loading ${n} offers and answering ${Math.min(QUERIES, o.pgQueries(n))} needs …`);
+      o.progress?.start(`Postgres FTS at ${n} offers`, Math.min(QUERIES, o.pgQueries(n)), 'queries');
       const fts = await measureFts(
         pg,
         `bench_fts_offers_${n}`,
         corpus.slice(0, n),
         needs.slice(0, Math.min(WARMUP, 20)),
         needs.slice(WARMUP, WARMUP + Math.min(QUERIES, o.pgQueries(n))),
+        () => o.progress?.tick(),
       );
+      o.progress?.stop();
       const ps: Summary = summarize(fts.times);
       const label = n >= 1000 ? `${n / 1000}k` : String(n);
       s.rows.push({
@@ -52,6 +57,7 @@ export async function coreLatencySection(s: SectionResult, o: CoreLatencyOptions
         value: fmt(eng.p95),
         baseline: `${fmt(ps.p95)} (PG FTS)`,
         target: `≤ ${target} ms and < PG`,
+        goal: { op: '<=', value: target, unit: 'ms' },
         pass: eng.p95 <= target && eng.p95 < ps.p95,
       });
       s.rows.push({

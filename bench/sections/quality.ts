@@ -14,12 +14,13 @@ import {
 } from '../matching-core/eval';
 import { RANK_LABEL, RankFn, createFtsTable, loadOffers, rankNeed } from '../lib/pg-fts';
 import { ROOT } from '../lib/procs';
+import type { Progress } from '../lib/progress';
 import { SectionResult } from '../lib/report';
 import { fmt } from '../lib/stats';
 
 export async function qualitySection(
   s: SectionResult,
-  o: { baselineDbUrl: string; log: (s: string) => void },
+  o: { baselineDbUrl: string; log: (s: string) => void; progress?: Progress },
 ): Promise<void> {
   // The loader reads JSON next to its own file; in dist/ only the .js is there, so point it at the sources.
   const fixtures = loadMatchingFixtures(path.join(ROOT, 'test', 'fixtures', 'matching'));
@@ -35,12 +36,17 @@ export async function qualitySection(
   try {
     await createFtsTable(pg, table);
     await loadOffers(pg, table, fixtures.offers);
+    o.progress?.start('Postgres rankers', variants.length * fixtures.needs.length, 'needs ranked');
     for (const v of variants) {
       o.log(`  Postgres ${v} …`);
       const ranked = new Map<string, string[]>();
-      for (const n of fixtures.needs) ranked.set(n.id, await rankNeed(pg, table, n, v));
+      for (const n of fixtures.needs) {
+        ranked.set(n.id, await rankNeed(pg, table, n, v));
+        o.progress?.tick();
+      }
       baselines.set(v, runEvaluation({ fixtures, rank: (n) => ranked.get(n.id) ?? [] }));
     }
+    o.progress?.stop();
     await pg.query(`DROP TABLE IF EXISTS ${table}`);
   } finally {
     await pg.end().catch(() => undefined);

@@ -20,6 +20,7 @@ import {
 } from '../lib/catalog-events';
 import { rssMb } from '../lib/proc-stats';
 import { freePort, runNode, startService, stopProc } from '../lib/procs';
+import type { Progress } from '../lib/progress';
 import { SectionResult } from '../lib/report';
 import { fmt, summarize } from '../lib/stats';
 
@@ -30,6 +31,7 @@ export interface RestartOptions {
   needs: number;
   runs: number;
   log: (s: string) => void;
+  progress?: Progress;
 }
 
 /** The k8s startupProbe of matching (deploy/k8s/base/apps/matching.yaml): 60 × 2 s on /health/live. */
@@ -107,7 +109,11 @@ export async function restartSection(s: SectionResult, o: RestartOptions): Promi
 
   o.log(`  baseline: ${o.runs} start(s) on an empty database …`);
   const empty: Start[] = [];
-  for (let i = 0; i < o.runs; i++) empty.push(await startOnce(`matching-restart-empty-${i + 1}`, env, kafka));
+  o.progress?.start('matching starts (empty, then full)', 2 * o.runs, 'starts');
+  for (let i = 0; i < o.runs; i++) {
+    empty.push(await startOnce(`matching-restart-empty-${i + 1}`, env, kafka));
+    o.progress?.tick();
+  }
 
   o.log(`  writing ${o.offers} offer and ${o.needs} need projections …`);
   const f0 = performance.now();
@@ -126,9 +132,11 @@ export async function restartSection(s: SectionResult, o: RestartOptions): Promi
   const full: Start[] = [];
   for (let i = 0; i < o.runs; i++) {
     full.push(await startOnce(`matching-restart-full-${i + 1}`, env, kafka));
+    o.progress?.tick();
     o.log(`    ready after ${fmt(full[i].seconds, 1)} s, RSS ${fmt(full[i].rssMb, 0)} MB`);
   }
 
+  o.progress?.stop();
   const F = summarize(full.map((x) => x.seconds));
   const E = summarize(empty.map((x) => x.seconds));
   const FR = summarize(full.map((x) => x.rssMb));

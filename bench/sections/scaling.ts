@@ -15,6 +15,7 @@ import { syntheticNeeds, syntheticOffers } from '../matching-core/synthetic';
 import { logLogSvg } from '../lib/log-log-plot';
 import { measureFts } from '../lib/pg-fts';
 import { ROOT } from '../lib/procs';
+import type { Progress } from '../lib/progress';
 import { SectionResult } from '../lib/report';
 import { fmt, summarize } from '../lib/stats';
 
@@ -28,6 +29,7 @@ export interface ScalingOptions {
   /** where the SVG goes (docs/ on a full run) */
   svgPath: string;
   log: (s: string) => void;
+  progress?: Progress;
 }
 
 const run = promisify(execFile);
@@ -67,6 +69,7 @@ export async function scalingSection(s: SectionResult, o: ScalingOptions): Promi
   const pg = new Client({ connectionString: o.baselineDbUrl });
   await pg.connect();
   try {
+    o.progress?.start('corpus sizes', o.sizes.length, 'sizes');
     for (const n of o.sizes) {
       o.log(`  matching-core at ${label(n)} offers (child process) …`);
       points.push(await enginePoint(n, o));
@@ -81,7 +84,9 @@ export async function scalingSection(s: SectionResult, o: ScalingOptions): Promi
         );
         fts.set(n, summarize(r.times));
       }
+      o.progress?.tick();
     }
+    o.progress?.stop();
   } finally {
     await pg.end().catch(() => undefined);
   }
@@ -95,6 +100,7 @@ export async function scalingSection(s: SectionResult, o: ScalingOptions): Promi
       value: fmt(p.p95),
       baseline: `brute force ${fmt(p.bruteForce.p95)}${fts.has(t.n) ? `, PG FTS ${fmt(fts.get(t.n)!.p95)}` : ''}; CPU-time p95 ${fmt(p.cpuP95)}`,
       target: `≤ ${t.ms} ms`,
+      goal: { op: '<=', value: t.ms, unit: 'ms' },
       pass: p.p95 <= t.ms,
     });
   }
@@ -106,6 +112,7 @@ export async function scalingSection(s: SectionResult, o: ScalingOptions): Promi
       value: fmt(p.heapAfterGcMb, 0),
       baseline: `heap at the end of the run, garbage included: ${fmt(p.heapMb, 0)}`,
       target: `≤ ${t.mb} MB`,
+      goal: { op: '<=', value: t.mb, unit: 'MB' },
       pass: p.heapAfterGcMb <= t.mb,
     });
   }

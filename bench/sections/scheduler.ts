@@ -4,6 +4,7 @@
  * and its objective against the exact optimum of HiGHS on medium and small instances
  * (runSchedulerBench in bench/scheduling/scheduler.bench.ts). Needs neither Postgres nor Kafka.
  */
+import type { Progress } from '../lib/progress';
 import { SectionResult } from '../lib/report';
 import { fmt } from '../lib/stats';
 import { runSchedulerBench } from '../scheduling/scheduler.bench';
@@ -12,9 +13,9 @@ const gap = (x: number) => `${fmt(Math.max(0, x), 2)} %`;
 
 export async function schedulerSection(
   s: SectionResult,
-  o: { quick: boolean; log: (s: string) => void },
+  o: { quick: boolean; log: (s: string) => void; progress?: Progress },
 ): Promise<void> {
-  const f = await runSchedulerBench({ quick: o.quick, log: o.log });
+  const f = await runSchedulerBench({ quick: o.quick, log: o.log, progress: o.progress });
   const L = f.large;
   s.rows.push(
     {

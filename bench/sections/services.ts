@@ -18,6 +18,7 @@ import { needBody } from '../lib/catalog-bodies';
 import { monotonicMicros, profileMarkdown } from '../lib/cpu-profile';
 import { cpuOf, kafkaPid, postgresCpu, postgresCpuDelta } from '../lib/proc-stats';
 import { Proc, freePort, profileFile, runNode, startService, stopProc, tail } from '../lib/procs';
+import type { Progress } from '../lib/progress';
 import { SectionResult } from '../lib/report';
 import { fmt, sleep, summarize, waitFor } from '../lib/stats';
 import { OtlpReceiver } from '../lib/otlp-receiver';
@@ -41,6 +42,7 @@ export interface ServicesOptions {
   steadyRate: number;
   steadySeconds: number;
   log: (s: string) => void;
+  progress?: Progress;
 }
 
 /** When the throughput load ran (CLOCK_MONOTONIC µs, the clock of V8's profile timestamps on Linux). */
@@ -258,6 +260,7 @@ async function needMatchedSection(
   const producedS = (performance.now() - seedStart) / 1000;
   let lastCount = 0;
   let lastProgress = Date.now();
+  o.progress?.start('offers projected by matching', o.offers, 'offers');
   await waitFor(
     `matching's offer_projections to reach ${o.offers}`,
     async () => {
@@ -267,6 +270,7 @@ async function needMatchedSection(
           `SELECT count(*)::int AS n FROM offer_projections WHERE status = 'published'`,
         ),
       );
+      o.progress?.set(n);
       if (n !== lastCount) {
         lastCount = n;
         if (Date.now() - lastProgress > 10_000) {
@@ -279,6 +283,7 @@ async function needMatchedSection(
     240_000,
     500,
   );
+  o.progress?.stop();
   const seededS = (performance.now() - seedStart) / 1000;
   o.log(`  ${o.offers} offers live in matching after ${seededS.toFixed(1)} s`);
   await Promise.race([joined, sleep(30_000)]);
@@ -308,7 +313,9 @@ async function needMatchedSection(
   const sequential: TracedNeed[] = [];
   let timeouts = 0;
   o.log(`  ${o.warmupNeeds} warm-up + ${o.needs} measured needs, one at a time …`);
+  o.progress?.start('needs published → need.matched', bodies.length, 'needs');
   for (let i = 0; i < bodies.length; i++) {
+    o.progress?.tick();
     const measured = i >= o.warmupNeeds;
     const r = await post(bodies[i]);
     if (!r) continue;
@@ -325,6 +332,7 @@ async function needMatchedSection(
     }
     if (measured) sequential.push({ ...r.need, seen: arrivals.get(r.id) });
   }
+  o.progress?.stop();
   if (sequential.length === 0)
     throw new Error(`no need.matched event observed (${timeouts} timeouts, ${httpErrors} HTTP errors)`);
 
@@ -335,13 +343,16 @@ async function needMatchedSection(
   const steadyPosts: Promise<{ id: string; need: TracedNeed } | undefined>[] = [];
   const steadyStart = epochNow();
   let lateStarts = 0;
+  o.progress?.start(`steady ${o.steadyRate} needs/s`, steadyCount, 'needs');
   for (let i = 0; i < steadyCount; i++) {
+    o.progress?.tick();
     const due = steadyStart + (i * 1000) / o.steadyRate;
     const wait = due - epochNow();
     if (wait > 0) await sleep(wait);
     else if (wait < -5) lateStarts++;
     steadyPosts.push(post(steadyBodies[i]).catch(() => undefined));
   }
+  o.progress?.stop();
   const steadyPosted = (await Promise.all(steadyPosts)).filter((x) => x !== undefined);
   const steadyWall = (epochNow() - steadyStart) / 1000;
   await waitFor('need.matched for every need of the steady load', async () => steadyPosted.every((r) => arrivals.has(r.id)), 60_000, 100).catch(

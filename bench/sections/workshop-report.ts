@@ -12,6 +12,7 @@ import { syntheticNeeds, syntheticOffers } from '../matching-core/synthetic';
 import { resetDatabase, scalar } from '../lib/bench-db';
 import { needBody, offerBody } from '../lib/catalog-bodies';
 import { Proc, freePort, runNode, startService, stopProc, tail } from '../lib/procs';
+import type { Progress } from '../lib/progress';
 import { SectionResult } from '../lib/report';
 import { WORKSHOP_EXAMPLES } from '../../apps/workshops/src/workshops/dto/workshop.examples';
 import { fmt, waitFor } from '../lib/stats';
@@ -22,6 +23,7 @@ export interface WorkshopReportOptions {
   perCountry: number;
   runs: number;
   log: (s: string) => void;
+  progress?: Progress;
 }
 
 const SERVICES = ['profiles', 'catalog', 'matching', 'workshops'] as const;
@@ -282,6 +284,7 @@ export async function workshopReportSection(s: SectionResult, o: WorkshopReportO
     // ---- request → ready, `runs` times ----------------------------------------------------------------
     const seconds: number[] = [];
     let last: any;
+    o.progress?.start('reports request → ready', o.runs, 'runs');
     for (let run = 0; run < o.runs; run++) {
       const t = performance.now();
       const requested = await expectStatus(
@@ -307,7 +310,9 @@ export async function workshopReportSection(s: SectionResult, o: WorkshopReportO
       );
       seconds.push((performance.now() - t) / 1000);
       o.log(`  run ${run + 1}: request → ready in ${fmt(seconds.at(-1)!, 2)} s`);
+      o.progress?.tick();
     }
+    o.progress?.stop();
     const report = last.report;
     const meetings = report.schedule?.meetings?.length ?? 0;
     const matchedNeeds = (report.needs ?? []).filter((x: any) => (x.bestOffers ?? []).length > 0).length;
