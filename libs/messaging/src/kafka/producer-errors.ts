@@ -41,3 +41,15 @@ export function producerErrorText(err: unknown): string {
   const message = (err as KafkaJsError)?.message ?? String(err);
   return type && !message.includes(type) ? `${type}: ${message}` : message;
 }
+
+/**
+ * Answers that mean the broker and this idempotent producer no longer agree on its sequence numbers
+ * (the broker lost or expired the producer's state, e.g. after an unclean restart). kafkajs' producer
+ * never recovers from them by itself (tulios/kafkajs#598): the only way on is a new producer session.
+ */
+const PRODUCER_SESSION_ERRORS = new Set(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_EPOCH', 'INVALID_PRODUCER_ID_MAPPING']);
+
+export function isProducerSessionError(err: unknown): boolean {
+  const type = protocolType(err);
+  return type !== undefined && PRODUCER_SESSION_ERRORS.has(type);
+}

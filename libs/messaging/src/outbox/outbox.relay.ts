@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { IHeaders, Kafka, Message, Producer } from 'kafkajs';
 import { MessagingLogger, consoleLogger } from '../kafka/kafka.factory';
-import { isPermanentProducerError, producerErrorText } from '../kafka/producer-errors';
+import { isPermanentProducerError, isProducerSessionError, producerErrorText } from '../kafka/producer-errors';
 import { endProducerSpan, startProducerSpan } from '../tracing/event-trace';
 import { OUTBOX_CHANNEL } from './outbox.publisher';
 
@@ -126,22 +126,42 @@ export class OutboxRelay {
   /** Returns at once; the Kafka connection is made in the background (and retried) if the broker is down. */
   async start(): Promise<void> {
     this.stopped = false;
+    this.producer = this.newProducer();
+    await this.listen();
+    this.timer = setInterval(() => this.wake(), this.options.fallbackPollMs ?? 1000);
+    this.timer.unref();
+    this.connecting = this.connectLoop();
+  }
+
+  private newProducer(): Producer {
     // Bounded retries (instead of kafkajs' infinite ones for idempotent producers) so that a broker
     // outage surfaces here, the drain stops and the rows are retried from the table.
-    this.producer = this.options.kafka.producer({
+    const producer = this.options.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
       retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 2000 },
     });
-    this.producer.on(this.producer.events.DISCONNECT, () => {
+    producer.on(producer.events.DISCONNECT, () => {
+      if (producer !== this.producer) return; // a replaced session going away
       this.connected = false;
       if (!this.stopped && !this.connecting) this.connecting = this.connectLoop();
     });
-    await this.listen();
-    this.timer = setInterval(() => this.wake(), this.options.fallbackPollMs ?? 1000);
-    this.timer.unref();
-    this.connecting = this.connectLoop();
+    return producer;
+  }
+
+  /**
+   * The broker no longer accepts this producer's sequence numbers: drop the session and start a new
+   * one (a new producer id, sequences from 0). Rows the old session may have written without an ack
+   * stay unpublished and go out again — at least once, as always; consumers absorb it in their inbox.
+   */
+  private async renewProducer(reason: string): Promise<void> {
+    this.logger.warn(`outbox relay: the broker refused this producer session (${reason}); starting a new one`);
+    const old = this.producer;
+    this.connected = false;
+    this.producer = this.newProducer();
+    await old?.disconnect().catch(() => undefined);
+    if (!this.stopped && !this.connecting) this.connecting = this.connectLoop();
   }
 
   /** Stop waking, publish what is already committed (best effort), disconnect. */
@@ -232,6 +252,7 @@ export class OutboxRelay {
         this.failures = 0;
         await this.cleanup();
       } catch (err) {
+        if (isProducerSessionError(err)) await this.renewProducer(producerErrorText(err));
         this.scheduleRetry(producerErrorText(err));
         return;
       }
