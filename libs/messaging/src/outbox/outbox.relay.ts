@@ -164,6 +164,17 @@ export class OutboxRelay {
     if (!this.stopped && !this.connecting) this.connecting = this.connectLoop();
   }
 
+  /** A new producer session, connected now (inside a drain); the old one is disconnected. */
+  private async freshSession(reason: string): Promise<Producer> {
+    this.logger.warn(`outbox relay: the broker refused this producer session (${reason}); starting a new one`);
+    const old = this.producer;
+    const fresh = this.newProducer();
+    await fresh.connect();
+    this.producer = fresh;
+    await old?.disconnect().catch(() => undefined);
+    return fresh;
+  }
+
   /** Stop waking, publish what is already committed (best effort), disconnect. */
   async stop(): Promise<void> {
     if (this.stopped) return;
@@ -270,8 +281,9 @@ export class OutboxRelay {
   }
 
   private async drainOnce(): Promise<DrainResult> {
-    const producer = this.producer;
-    if (!producer || !this.connected) return { read: 0, sent: 0, deferred: 0 };
+    const current = this.producer;
+    if (!current || !this.connected) return { read: 0, sent: 0, deferred: 0 };
+    let producer: Producer = current;
     return this.options.dataSource.transaction(async (manager) => {
       const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [RELAY_LOCK_KEY]);
       if (!locked) return { read: 0, sent: 0, deferred: 0 };
@@ -310,11 +322,19 @@ export class OutboxRelay {
             break;
           }
         }
-        // Find the bad row(s): one request per row, in order.
+        // Find the bad row(s): one request per row, in order. The refused request may have been appended
+        // for some of its partitions while kafkajs rolled back their sequence numbers: a single row then
+        // meets OUT_OF_ORDER_SEQUENCE_NUMBER, and only a new producer session gets past it.
         for (const p of batch) {
           if (held.has(keyOf(p.row))) continue;
           try {
-            await send(producer, [p]);
+            try {
+              await send(producer, [p]);
+            } catch (err) {
+              if (!isProducerSessionError(err)) throw err;
+              producer = await this.freshSession(producerErrorText(err));
+              await send(producer, [p]);
+            }
             sent.push(p.row.id);
           } catch (err) {
             if (!isPermanentProducerError(err)) {
