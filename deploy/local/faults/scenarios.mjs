@@ -422,9 +422,12 @@ function compareSets(live, ref) {
       ...[...b.offers].filter(([o]) => !a.offers.has(o)),
     ];
     if (only.length === 0) continue;
-    const why = only
-      .map(([o, score]) => `${o} ${score} in ${a.offers.has(o) ? 'live' : 'single'} only`)
-      .join(', ');
+    // Set sizes and lowest scores say whether a difference sits at the set's cap (MATCH_SET_SIZE) rather
+    // than at the threshold.
+    const floor = (x) => (x.offers.size ? Math.min(...x.offers.values()) : '—');
+    const why =
+      only.map(([o, score]) => `${o} ${score} in ${a.offers.has(o) ? 'live' : 'single'} only`).join(', ') +
+      ` (live ${a.offers.size} matches, lowest ${floor(a)}; single ${b.offers.size}, lowest ${floor(b)})`;
     if (only.every(([, score]) => Math.abs(score - MATCH_THRESHOLD) <= DRIFT_POINTS))
       drift.push({ need, why });
     else differ.push({ need, why });
