@@ -112,6 +112,15 @@ export async function allowConnections(baseUrl, database, allow) {
  * One scenario's services. `instances` are named processes ("catalog", "matching", "matching-2", …),
  * each a service from deploy/services.json on its own port, restartable with the same environment.
  */
+/**
+ * A port for a service of the suite, below Linux's ephemeral range (32768–60999): a port picked inside
+ * it can be taken by one of the many outgoing connections (Kafka, Postgres) between the check and the
+ * service's listen — seen once as "port already in use" at the gateway's start.
+ */
+function servicePortCandidate() {
+  return 21000 + Math.floor(Math.random() * 8000);
+}
+
 export class Stack {
   constructor({ baseUrl, broker, adminKey, env, logDir, scenario, log }) {
     this.baseUrl = baseUrl;
@@ -199,7 +208,7 @@ export class Stack {
   /** Start an instance of `service` (name defaults to the service) on a free port. */
   async startInstance(service, { name = service, database, extraEnv = {} } = {}) {
     const s = this.service(service);
-    const { port } = await pickPort(40000 + Math.floor(Math.random() * 20000));
+    const { port } = await pickPort(servicePortCandidate());
     const env = {
       ...this.baseEnv(),
       PORT: String(port),
@@ -213,7 +222,7 @@ export class Stack {
   }
 
   async startGateway() {
-    const { port } = await pickPort(40000 + Math.floor(Math.random() * 20000));
+    const { port } = await pickPort(servicePortCandidate());
     const urlOf = (svc) => this.instances.get(svc)?.url ?? 'http://127.0.0.1:1';
     const { DATABASE_URL: _d, KAFKA_BROKERS: _k, ...inherited } = this.env;
     const env = {
