@@ -32,18 +32,34 @@ const MAX_DF_SHARE = 0.15;
 const MAX_DF_MIN_DOCS = 1000;
 
 /**
- * Concepts used by fewer than this share of the documents all count as fully specific. Sets the
- * scale of the IDF by document *share* rather than count, so that text relevance (and so the
- * calibrated threshold) means the same for 80 offers as for 10,000: with the classic BM25 IDF a
- * term no offer uses weighs ln(2N) and the ideal score, hence every normalised text score, drifts
+ * IDF from the share of documents holding the concept.
+ *
+ * `floor` (config `idfShareFloor`): concepts used by fewer than about this share of the documents all
+ * count as fully specific. It sets the scale of the IDF by document *share* rather than count, so
+ * that text relevance (and so the calibrated threshold) means the same for 80 offers as for 10,000:
+ * with the classic BM25 IDF a term no offer uses weighs ln(2N) and every normalised text score drifts
  * with the size of the corpus.
+ *
+ * `priorDocs` (config `idfPriorDocs`): the index is read as part of a background catalogue of that
+ * many further documents that do not hold the concept, i.e. share = df / (n + priorDocs). This removes
+ * the effect of the corpus's *composition*: in a small, topically dense index (the 79 offers of the
+ * evaluation set, a workshop's participants) a word of the field such as "harvester" is held by 6 % of
+ * the documents and counts as half-general, while in a catalogue of 10,000 offers it is rare and
+ * counts as fully specific — so the share of a need's ideal that one shared field word carries, hence
+ * the text score and every calibrated threshold, changed with what else was indexed. With the prior a
+ * concept is discounted once it is common in absolute terms (held by a sizeable fraction of
+ * `n + priorDocs` documents) or held by most documents of the index itself; for an index much larger
+ * than `priorDocs` it changes nothing.
  */
-const IDF_SHARE_FLOOR = 0.005;
-
-/** IDF from the share of documents holding the concept, floored at IDF_SHARE_FLOOR (see above). */
-export function idfOf(df: number, n: number): number {
-  const share = n > 0 ? df / n : 0;
-  return Math.log(1 + 1 / (share + IDF_SHARE_FLOOR));
+export function idfOf(df: number, n: number, floor = 0.005, priorDocs = 0): number {
+  if (n <= 0) return Math.log(1 + 1 / floor);
+  const own = df / n;
+  // the share against the background catalogue, but never below the index's own share discounted by
+  // itself (6 % → 0.36 %, 50 % → 25 %, 100 % → 100 %): a word that most documents of even a small
+  // index use is boilerplate in any catalogue, while one that a few per cent of a topical index use
+  // may well be rare in a large one
+  const share = Math.max(df / (n + priorDocs), own * own);
+  return Math.log(1 + 1 / (share + floor));
 }
 
 /**
@@ -245,7 +261,7 @@ export class MatchingEngine {
         if (qw <= 0) continue;
         const specific = kind !== 'concept';
         const df = index.df(c);
-        const idf = idfOf(df, N);
+        const idf = idfOf(df, N, cfg.idfShareFloor, cfg.idfPriorDocs);
         // The ideal counts every query concept, not only those present in the index: a need whose
         // key term no offer uses must not look well covered by its generic words.
         if (specific) idealS += qw * idf * (K1 + 1);
