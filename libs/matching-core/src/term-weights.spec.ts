@@ -98,10 +98,10 @@ describe('term weights independent of the corpus', () => {
     const moved = scoreOf(now.large, 'o-rice-combine') - scoreOf(now.small, 'o-rice-combine');
     const movedBefore = scoreOf(prev.large, 'o-rice-combine') - scoreOf(prev.small, 'o-rice-combine');
     expect(scoreOf(now.small, 'o-rice-combine')).toBeGreaterThan(0);
-    // previously 3,000 unrelated offers added 7.3 points (the field word went from half-general to
-    // fully specific); now 4.0, what remains of the drift with a background of 1,000 documents
-    expect(movedBefore).toBeGreaterThan(6);
-    expect(Math.abs(moved)).toBeLessThan(0.6 * movedBefore);
+    // with the index's own share, 3,000 unrelated offers add 15 points (the field word goes from
+    // half-general to fully specific); with the background 4.4, what remains of the drift
+    expect(movedBefore).toBeGreaterThan(10);
+    expect(Math.abs(moved)).toBeLessThan(0.4 * movedBefore);
     // and the decision is the same at both sizes
     const t = DEFAULT_MATCHING_CONFIG.threshold;
     expect(scoreOf(now.small, 'o-rice-combine') >= t).toBe(scoreOf(now.large, 'o-rice-combine') >= t);
