@@ -60,7 +60,7 @@ describe('constraint cases', () => {
 
   it('below the threshold only because of a condition: a near-miss ranked before pairs that lack evidence', () => {
     // a high threshold pushes the TRL miss below it; fixing the TRL would lift it above
-    const e = new MatchingEngine({ now: () => NOW, threshold: 85 });
+    const e = new MatchingEngine({ now: () => NOW, threshold: 92 });
     [offer({ ...DRIP, id: 'o-low-trl', trl: 5 }), UNRELATED].forEach((o) => e.upsertOffer(o));
     const set = e.matchNeed(need({ ...smallBudget, budget: null, minTrl: 7 }));
     expect(set.matches).toEqual([]);

@@ -32,18 +32,30 @@ const MAX_DF_SHARE = 0.15;
 const MAX_DF_MIN_DOCS = 1000;
 
 /**
- * Concepts used by fewer than this share of the documents all count as fully specific. Sets the
- * scale of the IDF by document *share* rather than count, so that text relevance (and so the
- * calibrated threshold) means the same for 80 offers as for 10,000: with the classic BM25 IDF a
- * term no offer uses weighs ln(2N) and the ideal score, hence every normalised text score, drifts
+ * IDF from the share of documents holding the concept.
+ *
+ * `floor` (config `idfShareFloor`): concepts used by fewer than about this share of the documents all
+ * count as fully specific. It sets the scale of the IDF by document *share* rather than count, so
+ * that text relevance (and so the calibrated threshold) means the same for 80 offers as for 10,000:
+ * with the classic BM25 IDF a term no offer uses weighs ln(2N) and every normalised text score drifts
  * with the size of the corpus.
+ *
+ * `priorDocs` (config `idfPriorDocs`): the index is read as part of a background catalogue of that
+ * many further documents that do not hold the concept, i.e. share = df / (n + priorDocs). This removes
+ * the effect of the corpus's *composition*: in a small, topically dense index (the 79 offers of the
+ * evaluation set) a word of the field such as "harvester" is held by 6 % of
+ * the documents and counts as half-general, while in a catalogue of 10,000 offers it is rare and
+ * counts as fully specific — so the share of a need's ideal that one shared field word carries, hence
+ * the text score and every calibrated threshold, changed with what else was indexed. With the prior a
+ * concept is discounted only once it is common in absolute terms (held by a sizeable fraction of
+ * `n + priorDocs` documents): an index of a few dozen documents cannot show that a word is boilerplate
+ * rather than the topic they share, so its words are taken as specific until the index is large
+ * enough to say otherwise. For an index much larger than `priorDocs` it changes nothing.
  */
-const IDF_SHARE_FLOOR = 0.005;
-
-/** IDF from the share of documents holding the concept, floored at IDF_SHARE_FLOOR (see above). */
-export function idfOf(df: number, n: number): number {
-  const share = n > 0 ? df / n : 0;
-  return Math.log(1 + 1 / (share + IDF_SHARE_FLOOR));
+export function idfOf(df: number, n: number, floor = 0.005, priorDocs = 0): number {
+  const total = n + priorDocs;
+  const share = total > 0 ? df / total : 0;
+  return Math.log(1 + 1 / (share + floor));
 }
 
 /**
@@ -245,7 +257,7 @@ export class MatchingEngine {
         if (qw <= 0) continue;
         const specific = kind !== 'concept';
         const df = index.df(c);
-        const idf = idfOf(df, N);
+        const idf = idfOf(df, N, cfg.idfShareFloor, cfg.idfPriorDocs);
         // The ideal counts every query concept, not only those present in the index: a need whose
         // key term no offer uses must not look well covered by its generic words.
         if (specific) idealS += qw * idf * (K1 + 1);

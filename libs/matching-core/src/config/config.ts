@@ -37,6 +37,18 @@ export interface MatchingConfig {
    * when the other text uses the same word. 0 leaves such words out entirely. Tuned with the threshold.
    */
   unmappedWeight: number;
+  /**
+   * IDF scale: concepts held by fewer than about this share of the documents count as fully specific
+   * (see `idfOf`). Tuned with the threshold.
+   */
+  idfShareFloor: number;
+  /**
+   * Size of the background catalogue the index is read against when computing document shares for
+   * the IDF (see `idfOf`): share = df / (indexed documents + idfPriorDocs). Makes term weights — and
+   * the calibrated threshold — independent of how topically concentrated the indexed corpus is.
+   * 0 = the index alone. Tuned with the threshold, at two corpus sizes.
+   */
+  idfPriorDocs: number;
   /** scores in [threshold − margin, threshold) are reported as near-misses */
   nearMissMargin: number;
   /** which offer countries a need of a given country is matched with (and vice versa) */
@@ -59,11 +71,14 @@ export const DEFAULT_WEIGHTS: MatchComponents = Object.freeze({
 
 export const DEFAULT_MATCHING_CONFIG: MatchingConfig = Object.freeze({
   weights: DEFAULT_WEIGHTS,
-  // calibrated on the tuning half of test/fixtures/matching (bench/matching-core/calibrate-threshold.ts)
-  threshold: 36,
-  evidenceFull: 0.35,
+  // calibrated on the tuning half of test/fixtures/matching, with and without 10,000 distractor
+  // offers (bench/matching-core/calibrate-threshold.ts; docs/matching-quality.md §9)
+  threshold: 45,
+  evidenceFull: 0.4,
   evidenceOnset: 0.15,
   unmappedWeight: 0.15,
+  idfShareFloor: 0.005,
+  idfPriorDocs: 1000,
   nearMissMargin: 5,
   counterpartCountries: Object.freeze({ PK: ['CN'], CN: ['PK'] }) as Record<string, string[]>,
   // Indicative rates (2025): 1 CNY ≈ 0.139 USD, 1 PKR ≈ 0.00357 USD.
@@ -78,6 +93,8 @@ export function resolveConfig(partial?: Partial<MatchingConfig>): MatchingConfig
     evidenceFull: partial?.evidenceFull ?? base.evidenceFull,
     evidenceOnset: partial?.evidenceOnset ?? base.evidenceOnset,
     unmappedWeight: partial?.unmappedWeight ?? base.unmappedWeight,
+    idfShareFloor: partial?.idfShareFloor ?? base.idfShareFloor,
+    idfPriorDocs: partial?.idfPriorDocs ?? base.idfPriorDocs,
     nearMissMargin: partial?.nearMissMargin ?? base.nearMissMargin,
     counterpartCountries: partial?.counterpartCountries ?? { ...base.counterpartCountries },
     ratesToUsd: { ...base.ratesToUsd, ...(partial?.ratesToUsd ?? {}) },
