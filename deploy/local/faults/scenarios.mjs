@@ -1,7 +1,9 @@
 // The fault scenarios. Each gets a fresh broker (instance "faults") and fresh `_faults` databases,
 // puts load through the gateway, injects its fault mid-load, lets the system recover on its own and
 // returns { accepted, lost, duplicates, recoverMs, failures[], notes[] }.
-import { sleep } from '../preflight.mjs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { ROOT, sleep } from '../preflight.mjs';
 import { Stack, terminateBackends, allowConnections, recreateDatabase, dropDatabase } from './stack.mjs';
 import { Load, registerEnterprises, warmUp, call } from './load.mjs';
 import {
@@ -378,9 +380,11 @@ const startWithoutKafka = {
   },
 };
 
-/** The engine's calibrated threshold (MATCH_THRESHOLD's default) and how far IDF drift moves a score. */
-const MATCH_THRESHOLD = 36;
+/** How far IDF drift moves a score. */
 const DRIFT_POINTS = 1.5;
+/** The engine's calibrated threshold (MATCH_THRESHOLD's default), read from the build the suite runs. */
+const matchThreshold = () =>
+  createRequire(import.meta.url)(path.join(ROOT, 'dist', 'libs', 'matching-core', 'src', 'config', 'config.js')).DEFAULT_MATCHING_CONFIG.threshold;
 
 /**
  * Each open need's stored set as the issue defines it (and apps/matching/src/scale-out.int-spec.ts
@@ -408,6 +412,7 @@ async function setsOf(url) {
  * later (the replay) can fall on either side of the threshold.
  */
 function compareSets(live, ref) {
+  const threshold = matchThreshold();
   const differ = [];
   const drift = [];
   for (const need of new Set([...live.keys(), ...ref.keys()])) {
@@ -428,7 +433,7 @@ function compareSets(live, ref) {
     const why =
       only.map(([o, score]) => `${o} ${score} in ${a.offers.has(o) ? 'live' : 'single'} only`).join(', ') +
       ` (live ${a.offers.size} matches, lowest ${floor(a)}; single ${b.offers.size}, lowest ${floor(b)})`;
-    if (only.every(([, score]) => Math.abs(score - MATCH_THRESHOLD) <= DRIFT_POINTS))
+    if (only.every(([, score]) => Math.abs(score - threshold) <= DRIFT_POINTS))
       drift.push({ need, why });
     else differ.push({ need, why });
   }
