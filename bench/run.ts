@@ -52,18 +52,7 @@ const ALL_SECTIONS = [
 /** a full run rewrites docs/benchmarks.md; a non-quick partial one merges its sections into it */
 const fullRun = (only: string[], quick: boolean) => ALL_SECTIONS.every((x) => only.includes(x)) && !quick;
 /** the report's section ids (services gives two), in the order of the file */
-const REPORT_ORDER = [
-  'core',
-  'quality',
-  'e2e',
-  'throughput',
-  'busy-sector',
-  'scheduler',
-  'workshop-report',
-  'scaling',
-  'backlog-drain',
-  'restart',
-];
+const REPORT_ORDER = ALL_SECTIONS.flatMap((x) => (x === 'services' ? ['e2e', 'throughput'] : [x]));
 /** a file written before the section markers: its "## N. …" headings, by number */
 const LEGACY_NUMBERS: Record<string, string> = {
   '1': 'core',
