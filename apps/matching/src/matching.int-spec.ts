@@ -167,7 +167,14 @@ describe('matching service on real Kafka and Postgres (integration)', () => {
 
   it('publishes need.matched for a need published on catalog’s topic, filtering same-country offers', async () => {
     await produce(Topics.CatalogOffer, EventTypes.OfferPublished, offer(pumpOffer));
-    await produce(Topics.CatalogOffer, EventTypes.OfferPublished, offer(otherOffer, { title: '滴灌带生产线', keywords: ['滴灌带'] }));
+    await produce(Topics.CatalogOffer, EventTypes.OfferPublished, offer(otherOffer, {
+        // Its own text: a drip-tape factory line, not a solar pump (with the pump offer's summary and
+        // description it covered the need just as fully, and which of the two came first was a tie).
+        title: '滴灌带生产线',
+        summary: '年产一亿米滴灌带的挤出生产设备。',
+        description: '挤出机、打孔机和收卷机组成的滴灌带生产线，提供安装调试。',
+        keywords: ['滴灌带'],
+      }));
     await produce(Topics.CatalogOffer, EventTypes.OfferPublished, offer(sameCountryOffer, { country: 'PK', title: 'Solar drip irrigation kit' }));
     await waitFor(() => db.query(`SELECT count(*)::int AS n FROM offer_projections`), (r) => r[0].n === 3, { what: 'offers projected' });
     await produce(Topics.CatalogNeed, EventTypes.NeedPublished, need(needId));
