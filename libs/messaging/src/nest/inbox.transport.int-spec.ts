@@ -109,12 +109,15 @@ describe('inbox transport for @EventPattern handlers (integration)', () => {
     const ok = snapshot('Yunnan Solar');
     await send(EventTypes.EnterpriseRegistered, ok);
     await send(EventTypes.EnterpriseUpdated, { ...ok, englishName: 'Yunnan Solar Co.', version: 2 });
-    await waitFor(() => db.query(`SELECT name FROM seen WHERE id = $1`, [ok.enterpriseId]), (r: any[]) => r[0]?.name === 'audit:Yunnan Solar Co.', {
-      what: 'both groups applied their event',
-      timeoutMs: 60_000,
-    });
-    const inbox = await db.query(`SELECT consumer FROM inbox_messages ORDER BY consumer`);
+    // The two groups run independently: wait until both committed (their inbox rows), not only the audit one.
+    const inbox = await waitFor(
+      () => db.query(`SELECT consumer FROM inbox_messages ORDER BY consumer`),
+      (r: { consumer: string }[]) => [service, `${service}.audit`].every((c) => r.some((x) => x.consumer === c)),
+      { what: 'both groups applied their event', timeoutMs: 60_000 },
+    );
     expect(inbox.map((r: { consumer: string }) => r.consumer)).toEqual(expect.arrayContaining([service, `${service}.audit`]));
+    // The registration handler inserts (DO NOTHING on conflict), the audit handler upserts: whatever the order, this.
+    expect(await db.query(`SELECT name FROM seen WHERE id = $1`, [ok.enterpriseId])).toEqual([{ name: 'audit:Yunnan Solar Co.' }]);
   });
 
   it('rolls a failing handler back and dead-letters it with its own error after the retries', async () => {
