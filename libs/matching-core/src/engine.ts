@@ -150,6 +150,43 @@ export interface MatchNeedOptions {
   nearMissLimit?: number;
 }
 
+/**
+ * Where one offer stands in a need's own ranking (the list matchNeed gives the need), see
+ * MatchingEngine.standingOfOffer. `key` is the ranking key of its list: the score for a match; for a
+ * near-miss the score it would have after its one change (≥ its shown score); for a `closest` pair
+ * (below the near-miss floor, listed only while the need has no match) its score.
+ */
+export interface OfferStanding {
+  needId: string;
+  list: 'match' | 'near-miss' | 'closest';
+  key: number;
+}
+
+/** A need's query over the offers: its concepts by weight, and how its text score is normalised. */
+interface ForwardQuery {
+  query: QueryConcept[];
+  /** share of the text score that the surface-form part decides */
+  sigma: number;
+  normG: number;
+  normS: number;
+}
+
+/** What a query needs to know of one of its concepts in an index. */
+interface ConceptStats {
+  kind: ReturnType<typeof conceptKind>;
+  df: number;
+  idf: number;
+}
+
+/** Where a pair enters the query's ranking (see Candidate for `rank`). */
+interface Placement {
+  list: 'match' | 'near-miss' | 'closest';
+  rank: number;
+  rounded: number;
+  failure: Failure | null;
+  ev: PairEvaluation;
+}
+
 export interface MatchOfferOptions {
   limit?: number;
   needIds?: ReadonlySet<string>;
@@ -164,6 +201,11 @@ export class MatchingEngine {
   private acc = new Float64Array(1024);
   private accS = new Float64Array(1024);
   private mark = new Uint8Array(1024);
+  /**
+   * Each indexed need's term frequencies, aligned with its concept list in the needs index: enough to
+   * rank offers for the need (standingOfOffer) without analysing its text again.
+   */
+  private readonly needTfs = new Map<string, Float64Array>();
 
   constructor(config?: Partial<MatchingConfig>) {
     this.config = resolveConfig(config);
@@ -193,10 +235,12 @@ export class MatchingEngine {
     const v = vectorize(n);
     const f = needFeatures(n, v.usable < 2);
     this.needs.upsert(n.id, v.tf, v.dl, f.topSectors.map((t) => `top:${t}`), f, v.surfaces);
+    this.needTfs.set(n.id, Float64Array.from(v.tf.values()));
   }
 
   removeNeed(id: string): void {
     this.needs.remove(id);
+    this.needTfs.delete(id);
   }
 
   hasNeed(id: string): boolean {
@@ -223,6 +267,61 @@ export class MatchingEngine {
     return this.run(v, of, 'offer', this.needs, opts.needIds, opts.limit ?? 20, opts.nearMissLimit);
   }
 
+  /**
+   * Where an indexed offer stands in the ranking of each indexed need that could hold it: the needs
+   * that share a concept or a top sector with it (every pair matchNeed could score), each ranked as
+   * matchNeed ranks the need's offers — the need's words against the offers, with the offers' IDF —
+   * and kept when the offer would be one of its matches, near-misses or closest pairs. This, not
+   * matchOffer, says which needs' sets a new or changed offer enters: matchOffer scores the reverse
+   * question (how much of the offer's text the need covers, with the needs' IDF), and an offer that
+   * covers every word of a short need covers few of its own — the need would never hear of it.
+   */
+  standingOfOffer(offerId: string): OfferStanding[] {
+    const offer = this.offers.get(offerId);
+    const now = (this.config.now?.() ?? new Date()).getTime();
+    if (!offer || !isLive(offer.features, now)) return [];
+    const of = offer.features;
+    // The offer's side of matchNeed's BM25 sum, as its postings hold it (same values, same order).
+    const offerTf = new Map(offer.concepts.map((c) => [c, this.offers.postingList(c)?.get(offer.slot) ?? 0]));
+    const lenA = K1 * (1 - B);
+    const lenDl = ((K1 * B) / this.offers.avgdl) * this.offers.dlAt(offer.slot);
+    // candidate needs: those sharing a concept or a top sector with the offer, in slot order
+    const candidate = new Uint8Array(this.needs.slotCount);
+    const lists = [...offer.concepts.map((c) => this.needs.postingList(c)), ...of.topSectors.map((t) => this.needs.keyList(`top:${t}`))];
+    for (const pl of lists) if (pl) for (let i = 0; i < pl.length; i++) candidate[pl.slots[i]] = 1;
+    const memo = new Map<string, ConceptStats>();
+    const out: OfferStanding[] = [];
+    for (let slot = 0; slot < candidate.length; slot++) {
+      if (candidate[slot] === 0) continue;
+      const need = this.needs.docAt(slot);
+      const tfs = need && this.needTfs.get(need.id);
+      if (!need || !tfs || !isLive(need.features, now)) continue;
+      const nf = need.features;
+      const useText = !nf.weakText;
+      const entries: [string, number][] = need.concepts.map((c, i) => [c, tfs[i]]);
+      const { query, sigma, normG, normS } = this.queryOf(entries, useText, this.offers, memo);
+      // matchNeed's candidates: offers sharing a query concept or a top sector with the need
+      let touched = nf.topSectors.some((t) => of.topSectors.includes(t));
+      let accG = 0;
+      let accS = 0;
+      for (const q of query) {
+        const tf = offerTf.get(q.c) ?? 0;
+        if (tf === 0) continue;
+        touched = true;
+        const add = (q.qw * q.idf * (K1 + 1) * tf) / (tf + lenA + lenDl);
+        if (q.specific) accS += add;
+        else accG += add;
+      }
+      if (!touched) continue;
+      const text = (1 - sigma) * Math.min(1, accG * normG) + sigma * Math.min(1, accS * normS);
+      const sector = sectorFit(nf, of);
+      if (text < MIN_TEXT && sector === 0) continue;
+      const p = this.place(nf, of, text, sector, useText, now);
+      if (p) out.push({ needId: need.id, list: p.list, key: p.rank });
+    }
+    return out;
+  }
+
   private run(
     qv: ConceptVector,
     qf: PairFeatures,
@@ -238,41 +337,7 @@ export class MatchingEngine {
     const useText = !qf.weakText;
     const hint: Reason | null = useText ? null : { code: 'hint.noUsableText', params: {} };
 
-    // --- query concepts: top by qw·idf
-    // Two parts of the need's text (see textScore): translated concepts, whose BM25 saturates at
-    // TEXT_SATURATION of their ideal (no offer uses every word of a need), and surface-form concepts
-    // — codes and words the dictionaries cannot map —, scored on their own and weighted by their share
-    // of the ideal, so that general vocabulary cannot saturate them away: an offer that shares the
-    // need's model number ranks above an otherwise identical one that does not, and a need whose own
-    // words are unknown to the dictionaries is not taken as fully covered by its few general words.
-    const N = index.size;
-    const query: QueryConcept[] = [];
-    let idealG = 0;
-    let idealS = 0;
-    if (useText) {
-      const u = cfg.unmappedWeight;
-      for (const [c, tf] of qv.tf) {
-        const kind = conceptKind(c);
-        const qw = Math.sqrt(tf) * (kind === 'unmapped' ? u : kind === 'code' ? CODE_WEIGHT : 1);
-        if (qw <= 0) continue;
-        const specific = kind !== 'concept';
-        const df = index.df(c);
-        const idf = idfOf(df, N, cfg.idfShareFloor, cfg.idfPriorDocs);
-        // The ideal counts every query concept, not only those present in the index: a need whose
-        // key term no offer uses must not look well covered by its generic words.
-        if (specific) idealS += qw * idf * (K1 + 1);
-        else idealG += qw * idf * (K1 + 1);
-        if (df === 0 || (N >= MAX_DF_MIN_DOCS && df > MAX_DF_SHARE * N)) continue;
-        query.push({ c, qw, idf, specific });
-      }
-      query.sort((a, b) => b.qw * b.idf - a.qw * a.idf || (a.c < b.c ? -1 : 1));
-      query.length = Math.min(query.length, MAX_QUERY_CONCEPTS);
-    }
-    const ideal = idealG + idealS;
-    // share of the text score that the surface-form part decides
-    const sigma = ideal > 0 ? idealS / ideal : 0;
-    const normG = idealG > 0 ? 1 / (TEXT_SATURATION * idealG) : 0;
-    const normS = idealS > 0 ? 1 / (TEXT_SATURATION * idealS) : 0;
+    const { query, sigma, normG, normS } = this.queryOf(qv.tf, useText, index);
 
     // --- accumulate BM25 over postings
     const slots = index.slotCount;
@@ -327,7 +392,6 @@ export class MatchingEngine {
     const near = new TopK(nearCap);
     // below-threshold pairs at any distance: shown as the closest near-misses only when nothing matches
     const closest = new TopK(nearCap);
-    const threshold = cfg.threshold / 100;
     const nearFloor = (cfg.threshold - cfg.nearMissMargin) / 100;
     const w = cfg.weights;
     const wSum = w.text + w.sector + w.trl + w.budget + w.region + w.mode + w.freshness - (useText ? 0 : w.text);
@@ -368,20 +432,13 @@ export class MatchingEngine {
       const s = touched[i];
       const doc = index.docAt(s)!;
       const df = doc.features;
-      const need = side === 'need' ? qf : df;
-      const offer = side === 'need' ? df : qf;
-      if (!isLive(df, now) || !passesHardFilters(need, offer, cfg)) return;
-      const ev = evaluatePair(need, offer, texts[i], sectors[i], useText, cfg, now);
-      const rounded = Math.round(ev.raw * 1000) / 10;
-      const fixed = Math.round(ev.rawIfFixed * 1000) / 10;
-      const cand = (failure: Failure | null, rank: number): Candidate => ({ slot: s, id: doc.id, rounded, rank, ev, failure });
-      // a missed condition (TRL, budget, region) lowers the score through its component: the right
-      // technology over budget stays a match, ranked lower, with the reason in `nearMiss`
-      const missed: Failure | null = ev.failures[0] ?? (ev.soft.length ? 'region' : null);
-      if (ev.raw >= threshold) top.offer(cand(missed, rounded));
-      else if (missed && ev.rawIfFixed >= threshold) near.offer(cand(missed, fixed)); // one change away
-      else if (ev.raw >= nearFloor) near.offer(cand('score', rounded));
-      else if (mayClose && top.size === 0) closest.offer(cand('score', rounded));
+      if (!isLive(df, now)) return;
+      const p = side === 'need' ? this.place(qf, df, texts[i], sectors[i], useText, now) : this.place(df, qf, texts[i], sectors[i], useText, now);
+      if (!p) return;
+      const cand: Candidate = { slot: s, id: doc.id, rounded: p.rounded, rank: p.rank, ev: p.ev, failure: p.failure };
+      if (p.list === 'match') top.offer(cand);
+      else if (p.list === 'near-miss') near.offer(cand);
+      else if (mayClose && top.size === 0) closest.offer(cand);
     };
     for (let k = nKeys - 1; k >= 0; k--) {
       const key = order[k];
@@ -415,6 +472,77 @@ export class MatchingEngine {
     }
     const build = (c: Candidate): Match => this.explain(c, qf, qv, query, index, side, now);
     return { matches: matches.map(build), nearMisses: nearList.map(build), hint: setHint };
+  }
+
+  /** The query a text (its concepts' term frequencies) puts to `index`. */
+  /**
+   * The query a text (its concepts' term frequencies) puts to `index`. `memo` keeps each concept's kind
+   * and IDF across the many queries of one standingOfOffer call (the index does not change meanwhile).
+   */
+  private queryOf(
+    tf_: Iterable<[string, number]>,
+    useText: boolean,
+    index: ConceptIndex<PairFeatures>,
+    memo?: Map<string, ConceptStats>,
+  ): ForwardQuery {
+    const cfg = this.config;
+    // --- query concepts: top by qw·idf
+    // Two parts of the need's text (see textScore): translated concepts, whose BM25 saturates at
+    // TEXT_SATURATION of their ideal (no offer uses every word of a need), and surface-form concepts
+    // — codes and words the dictionaries cannot map —, scored on their own and weighted by their share
+    // of the ideal, so that general vocabulary cannot saturate them away: an offer that shares the
+    // need's model number ranks above an otherwise identical one that does not, and a need whose own
+    // words are unknown to the dictionaries is not taken as fully covered by its few general words.
+    const N = index.size;
+    const query: QueryConcept[] = [];
+    let idealG = 0;
+    let idealS = 0;
+    if (useText) {
+      const u = cfg.unmappedWeight;
+      for (const [c, tf] of tf_) {
+        let stats = memo?.get(c);
+        if (!stats) {
+          const df = index.df(c);
+          stats = { kind: conceptKind(c), df, idf: idfOf(df, N, cfg.idfShareFloor, cfg.idfPriorDocs) };
+          memo?.set(c, stats);
+        }
+        const { kind, df, idf } = stats;
+        const qw = Math.sqrt(tf) * (kind === 'unmapped' ? u : kind === 'code' ? CODE_WEIGHT : 1);
+        if (qw <= 0) continue;
+        const specific = kind !== 'concept';
+        // The ideal counts every query concept, not only those present in the index: a need whose
+        // key term no offer uses must not look well covered by its generic words.
+        if (specific) idealS += qw * idf * (K1 + 1);
+        else idealG += qw * idf * (K1 + 1);
+        if (df === 0 || (N >= MAX_DF_MIN_DOCS && df > MAX_DF_SHARE * N)) continue;
+        query.push({ c, qw, idf, specific });
+      }
+      query.sort((a, b) => b.qw * b.idf - a.qw * a.idf || (a.c < b.c ? -1 : 1));
+      query.length = Math.min(query.length, MAX_QUERY_CONCEPTS);
+    }
+    const ideal = idealG + idealS;
+    return {
+      query,
+      sigma: ideal > 0 ? idealS / ideal : 0,
+      normG: idealG > 0 ? 1 / (TEXT_SATURATION * idealG) : 0,
+      normS: idealS > 0 ? 1 / (TEXT_SATURATION * idealS) : 0,
+    };
+  }
+
+  /** Which list of the ranking a pair of live documents enters, and with what ranking key; null: filtered out. */
+  private place(need: PairFeatures, offer: PairFeatures, text: number, sector: number, useText: boolean, now: number): Placement | null {
+    const cfg = this.config;
+    if (!passesHardFilters(need, offer, cfg)) return null;
+    const ev = evaluatePair(need, offer, text, sector, useText, cfg, now);
+    const rounded = Math.round(ev.raw * 1000) / 10;
+    // a missed condition (TRL, budget, region) lowers the score through its component: the right
+    // technology over budget stays a match, ranked lower, with the reason in `nearMiss`
+    const missed: Failure | null = ev.failures[0] ?? (ev.soft.length ? 'region' : null);
+    if (ev.raw >= cfg.threshold / 100) return { list: 'match', rank: rounded, rounded, failure: missed, ev };
+    // one change away: ranked by the score it would have after that change
+    if (missed && ev.rawIfFixed >= cfg.threshold / 100) return { list: 'near-miss', rank: Math.round(ev.rawIfFixed * 1000) / 10, rounded, failure: missed, ev };
+    if (ev.raw >= (cfg.threshold - cfg.nearMissMargin) / 100) return { list: 'near-miss', rank: rounded, rounded, failure: 'score', ev };
+    return { list: 'closest', rank: rounded, rounded, failure: 'score', ev };
   }
 
   /* ---------------- explanation ---------------- */

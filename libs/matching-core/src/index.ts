@@ -14,7 +14,7 @@ export type {
   CurrencyCode,
 } from './types';
 export { DEFAULT_MATCHING_CONFIG, DEFAULT_WEIGHTS, resolveConfig, type MatchingConfig } from './config/config';
-export { MatchingEngine, type MatchNeedOptions, type MatchOfferOptions } from './engine';
+export { MatchingEngine, type MatchNeedOptions, type MatchOfferOptions, type OfferStanding } from './engine';
 export { renderReason, REASON_CODES, type ReasonCode, type ReasonLanguage } from './explain/reasons';
 export { analyze, conceptLabels, type AnalyzerLanguage } from './text/analyzer';
 export { ndcgAtK, precisionAtK, reciprocalRank, meanOf, type Qrels } from './eval/metrics';

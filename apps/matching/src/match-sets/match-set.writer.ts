@@ -3,7 +3,7 @@ import { trace } from '@opentelemetry/api';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { EventTypes, NeedMatchedV1, Topics, createEnvelope, sourceOf } from '@techbridge/contracts';
-import { Match, NeedDoc, renderReason } from '@techbridge/matching-core';
+import { Match, NeedDoc, OfferStanding, renderReason } from '@techbridge/matching-core';
 import { OutboxPublisher } from '@techbridge/messaging';
 import { MATCHING_CONFIG, MatchingServiceConfig } from '../config';
 import { MATCHING_INDEX } from '../index/matching-index.provider';
@@ -130,11 +130,16 @@ export class MatchSetWriter {
     await manager.query(`UPDATE match_sets SET need_version = $2 WHERE need_id = $1 AND need_version < $2`, [needId, version]);
   }
 
-  /** Needs whose stored lists an offer with these scores would enter (or that have no set yet). */
-  async needsEntered(manager: EntityManager, candidates: { needId: string; score: number; kind: 'match' | 'near-miss' }[]): Promise<string[]> {
+  /**
+   * Needs whose stored lists an offer standing so in their rankings would enter (or that have no open
+   * set). A floor is the shown score of a full list's last entry; a near-miss's ranking key is at least
+   * its shown score, so comparing keys with floors never misses an entry (at worst re-scores a need
+   * for nothing). A `closest` pair is listed only while the need has no match.
+   */
+  async needsEntered(manager: EntityManager, candidates: OfferStanding[]): Promise<string[]> {
     if (candidates.length === 0) return [];
-    const rows: { need_id: string; match_floor: string | null; near_floor: string | null; status: string }[] = await manager.query(
-      `SELECT need_id, match_floor, near_floor, status FROM match_sets WHERE need_id = ANY($1::uuid[])`,
+    const rows: { need_id: string; match_floor: string | null; near_floor: string | null; status: string; match_count: number }[] = await manager.query(
+      `SELECT need_id, match_floor, near_floor, status, match_count FROM match_sets WHERE need_id = ANY($1::uuid[])`,
       [candidates.map((c) => c.needId)],
     );
     const floors = new Map(rows.map((r) => [r.need_id, r]));
@@ -142,8 +147,9 @@ export class MatchSetWriter {
       .filter((c) => {
         const f = floors.get(c.needId);
         if (!f || f.status !== 'open') return true;
-        const floor = c.kind === 'match' ? f.match_floor : f.near_floor;
-        return floor === null || c.score >= Number(floor);
+        if (c.list === 'closest' && f.match_count > 0) return false;
+        const floor = c.list === 'match' ? f.match_floor : f.near_floor;
+        return floor === null || c.key >= Number(floor);
       })
       .map((c) => c.needId);
   }

@@ -16,8 +16,8 @@ export const INLINE_RESCORES = 100;
 
 /**
  * An offer was published, changed, withdrawn, expired or closed: store its snapshot, then re-score
- * exactly the needs whose stored lists it enters (its score beats the list's floor) or leaves (it is
- * in them now). The first INLINE_RESCORES are re-scored in the event's transaction — the common case,
+ * exactly the needs whose stored lists it enters (its key in the need's own ranking beats the list's
+ * floor) or leaves (it is in them now). The first INLINE_RESCORES are re-scored in the event's transaction — the common case,
  * fastest — and the others are queued for the rescore workers, in bounded chunks of their own: an
  * offer in a sector with tens of thousands of open needs never becomes one huge transaction. An update
  * that changes nothing the engine reads re-scores nothing. Takes the matching lock exclusively: an
@@ -48,12 +48,9 @@ export class ReverseMatchUseCase {
 
     const affected = new Set(await this.writer.needsMentioning(manager, doc.id));
     if (doc.status === 'published') {
-      const all = Math.max(1, this.index.size.needs);
-      const reverse = this.index.engine.matchOffer(doc, { limit: all, nearMissLimit: all });
-      const candidates = [
-        ...reverse.matches.map((m) => ({ needId: m.needId, score: m.score, kind: 'match' as const })),
-        ...reverse.nearMisses.map((m) => ({ needId: m.needId, score: m.score, kind: 'near-miss' as const })),
-      ].filter((c) => !affected.has(c.needId));
+      // Where the offer stands in each need's own ranking — not the reverse query, which scores how
+      // much of the offer the need covers and misses needs the offer serves well (see standingOfOffer).
+      const candidates = this.index.engine.standingOfOffer(doc.id).filter((c) => !affected.has(c.needId));
       for (const needId of await this.writer.needsEntered(manager, candidates)) affected.add(needId);
     }
     const needIds = [...affected].sort();
