@@ -1,18 +1,12 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { Kafka, Producer } from 'kafkajs';
-import { DataSource } from 'typeorm';
-import { EventTypes, OfferSnapshotV1, Topics, createEnvelope, encodeEvent, sourceOf } from '@techbridge/contracts';
-import { createKafka } from '@techbridge/messaging';
-import { OutageBroker, TopicCollector, freshTestDatabase, waitFor } from '@techbridge/testing';
+import { EventTypes, OfferSnapshotV1, Topics } from '@techbridge/contracts';
+import { TopicCollector, waitFor } from '@techbridge/testing';
 import { FAMILIES, needSnapshot, offerSnapshot } from '../../../test/support/matching/catalog-snapshots';
-import { loadMatchingConfig } from './config';
-import { MATCHING_ENTITIES, MATCHING_MIGRATIONS } from './database';
-import { createMatchingApp } from './main';
+import { MatchingHarness } from '../../../test/support/matching/matching-harness';
 
 jest.setTimeout(300_000);
 
-const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 /** More needs than the old 10,000-match cap of reverse matching, and than Postgres' default lock table (64 × 100). */
 const BUSY_SECTOR_NEEDS = 12_000;
 
@@ -23,24 +17,13 @@ const BUSY_SECTOR_NEEDS = 12_000;
  * keeps moving, and an update that changes nothing matching reads does not re-score anything.
  */
 describe('bounded work per offer event (integration)', () => {
-  const broker = new OutageBroker('matching-bounded', 39492);
-  let kafka: Kafka;
-  let producer: Producer;
-  let db: DataSource;
+  const h = new MatchingHarness('bounded', 39362);
   let collector: TopicCollector;
-  let app: Awaited<ReturnType<typeof createMatchingApp>> | undefined;
   const family = FAMILIES[1]; // earthquake early warning
   const needIds: string[] = [];
 
   beforeAll(async () => {
-    await broker.start({ fresh: true });
-    kafka = createKafka(broker.brokers, 'matching-bounded', quiet);
-    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
-    const databaseUrl = await freshTestDatabase('matching_bounded');
-    db = new DataSource({ type: 'postgres', url: databaseUrl, entities: MATCHING_ENTITIES, migrations: MATCHING_MIGRATIONS } as any);
-    await db.initialize();
-    await db.runMigrations();
+    await h.start();
     // A busy sector: thousands of open needs already projected (as after consuming them earlier).
     const values: unknown[] = [];
     const tuples: string[] = [];
@@ -51,43 +34,24 @@ describe('bounded work per offer event (integration)', () => {
       const b = tuples.length * 5;
       tuples.push(`($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5})`);
       if (tuples.length === 1000 || i === BUSY_SECTOR_NEEDS - 1) {
-        await db.query(`INSERT INTO need_projections (id, enterprise_id, version, status, snapshot) VALUES ${tuples.join(', ')}`, values);
+        await h.db.query(`INSERT INTO need_projections (id, enterprise_id, version, status, snapshot) VALUES ${tuples.join(', ')}`, values);
         tuples.length = 0;
         values.length = 0;
       }
     }
-    collector = await new TopicCollector(kafka, [Topics.MatchingMatch]).start();
-    app = await createMatchingApp(
-      loadMatchingConfig({
-        NODE_ENV: 'test',
-        PORT: '1',
-        HOST: '127.0.0.1',
-        DATABASE_URL: databaseUrl,
-        KAFKA_BROKERS: broker.brokers,
-        ADMIN_API_KEY: 'test-admin-key-for-matching-bounded-work-0123456789',
-        LOG_LEVEL: 'error',
-      }),
-    );
-    await app.listen(0, '127.0.0.1');
+    collector = await new TopicCollector(h.kafka, [Topics.MatchingMatch]).start();
+    await h.startApp({ LOG_LEVEL: 'error' });
   });
 
   afterAll(async () => {
-    await app?.close();
     await collector?.stop();
-    await producer?.disconnect();
-    await db?.destroy();
-    await broker.stop();
+    await h.stop();
   });
 
-  const publish = (type: string, o: OfferSnapshotV1) =>
-    producer.send({
-      topic: Topics.CatalogOffer,
-      acks: -1,
-      messages: [{ key: o.id, value: encodeEvent(createEnvelope({ type, source: sourceOf('catalog'), subject: o.id, data: o })) }],
-    });
-  const offerVersion = async (id: string) => (await db.query(`SELECT version FROM offer_projections WHERE id = $1`, [id]))[0]?.version ?? 0;
+  const publish = (type: string, o: OfferSnapshotV1) => h.publish(Topics.CatalogOffer, type, o);
+  const offerVersion = async (id: string) => (await h.db.query(`SELECT version FROM offer_projections WHERE id = $1`, [id]))[0]?.version ?? 0;
   const setsWith = async (offerId: string) =>
-    (await db.query(`SELECT count(DISTINCT need_id)::int AS n FROM matches WHERE offer_id = $1 AND kind = 'match'`, [offerId]))[0].n;
+    (await h.db.query(`SELECT count(DISTINCT need_id)::int AS n FROM matches WHERE offer_id = $1 AND kind = 'match'`, [offerId]))[0].n;
 
   it('an offer into a sector with thousands of open needs reaches every one of them, and the partition keeps moving', async () => {
     const offer = offerSnapshot(randomUUID(), { ...family.offer, keywords: [...family.offer.keywords], sectors: [family.sector] });
@@ -100,18 +64,18 @@ describe('bounded work per offer event (integration)', () => {
   });
 
   it('an update that changes nothing matching reads re-scores nothing', async () => {
-    const offerId = (await db.query(`SELECT id FROM offer_projections LIMIT 1`))[0].id as string;
-    const [{ snapshot }] = await db.query(`SELECT snapshot FROM offer_projections WHERE id = $1`, [offerId]);
-    const revisions = async () => (await db.query(`SELECT sum(revision)::int AS r FROM match_sets`))[0].r as number;
+    const offerId = (await h.db.query(`SELECT id FROM offer_projections LIMIT 1`))[0].id as string;
+    const [{ snapshot }] = await h.db.query(`SELECT snapshot FROM offer_projections WHERE id = $1`, [offerId]);
+    const revisions = async () => (await h.db.query(`SELECT sum(revision)::int AS r FROM match_sets`))[0].r as number;
     // The previous test's offer update is still being re-scored through the queue: let it finish.
-    await waitFor(async () => (await db.query(`SELECT count(*)::int AS n FROM rescore_queue`))[0].n, (n) => n === 0, {
+    await waitFor(async () => (await h.db.query(`SELECT count(*)::int AS n FROM rescore_queue`))[0].n, (n) => n === 0, {
       what: 'the rescore queue drained',
       timeoutMs: 180_000,
     });
     const published = async () =>
-      (await db.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE topic = $1 AND published_at IS NOT NULL`, [Topics.MatchingMatch]))[0].n;
+      (await h.db.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE topic = $1 AND published_at IS NOT NULL`, [Topics.MatchingMatch]))[0].n;
     await waitFor(
-      async () => ({ relayed: await published(), pending: (await db.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE published_at IS NULL`))[0].n }),
+      async () => ({ relayed: await published(), pending: (await h.db.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE published_at IS NULL`))[0].n }),
       (s) => s.pending === 0 && collector.of(Topics.MatchingMatch).length === s.relayed,
       { what: 'every need.matched so far relayed and received', timeoutMs: 120_000 },
     );
@@ -122,11 +86,7 @@ describe('bounded work per offer event (integration)', () => {
     await waitFor(() => offerVersion(offerId), (v) => v === same.version, { what: 'the no-op update projected' });
     // A marker on another key that does trigger work, to know the no-op's consequences would have shown.
     const marker = needSnapshot(randomUUID(), { ...family.need, keywords: [...family.need.keywords], sectors: [family.sector] });
-    await producer.send({
-      topic: Topics.CatalogNeed,
-      acks: -1,
-      messages: [{ key: marker.id, value: encodeEvent(createEnvelope({ type: EventTypes.NeedPublished, source: sourceOf('catalog'), subject: marker.id, data: marker })) }],
-    });
+    await h.publish(Topics.CatalogNeed, EventTypes.NeedPublished, marker);
     await waitFor(() => collector.of(Topics.MatchingMatch).filter((m) => m.key === marker.id), (l) => l.length === 1, { what: 'the marker need matched' });
     expect(await revisions()).toBe(before + 1); // the marker's first set only
     expect(collector.of(Topics.MatchingMatch).length).toBe(announced + 1);

@@ -1,19 +1,13 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { Kafka, Producer } from 'kafkajs';
-import { DataSource } from 'typeorm';
-import { EventTypes, NeedSnapshotV1, OfferSnapshotV1, Topics, createEnvelope, encodeEvent, sourceOf } from '@techbridge/contracts';
+import { EventTypes, NeedSnapshotV1, OfferSnapshotV1, Topics } from '@techbridge/contracts';
 import { MatchingEngine, NeedDoc, OfferDoc } from '@techbridge/matching-core';
-import { createKafka } from '@techbridge/messaging';
-import { OutageBroker, freshTestDatabase, groupCaughtUp, waitFor } from '@techbridge/testing';
+import { groupCaughtUp, waitFor } from '@techbridge/testing';
 import { loadMatchingFixtures } from '../../../test/fixtures/matching';
-import { loadMatchingConfig } from './config';
-import { MATCHING_ENTITIES, MATCHING_MIGRATIONS } from './database';
-import { createMatchingApp } from './main';
+import { MatchingHarness, shuffled } from '../../../test/support/matching/matching-harness';
 
 jest.setTimeout(300_000);
 
-const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 const GROUP = 'matching';
 const TOPICS = [Topics.CatalogOffer, Topics.CatalogNeed];
 /**
@@ -29,39 +23,19 @@ function snapshotsOfTheEvaluationSet(): { offers: OfferSnapshotV1[]; needs: Need
   const uuid = (id: string) => ids.get(id) ?? (ids.set(id, randomUUID()), ids.get(id)!);
   const now = new Date().toISOString();
   const inAYear = new Date(Date.now() + 365 * 86_400_000).toISOString();
-  const offers = f.offers.map((o) => ({
-    ...(o as unknown as OfferSnapshotV1),
-    id: uuid(o.id),
-    enterpriseId: uuid(`e:${(o as unknown as OfferSnapshotV1).enterpriseId}`),
+  // fresh ids (each enterprise keeps one), live dates
+  const live = <T extends { id: string; enterpriseId: string }>(d: T) => ({
+    ...d,
+    id: uuid(d.id),
+    enterpriseId: uuid(`e:${d.enterpriseId}`),
     status: 'published' as const,
     version: 1,
     publishedAt: now,
     updatedAt: now,
-    validUntil: inAYear,
-  }));
-  const needs = f.needs.map((n) => ({
-    ...(n as unknown as NeedSnapshotV1),
-    id: uuid(n.id),
-    enterpriseId: uuid(`e:${(n as unknown as NeedSnapshotV1).enterpriseId}`),
-    status: 'published' as const,
-    version: 1,
-    publishedAt: now,
-    updatedAt: now,
-    deadline: null,
-  }));
+  });
+  const offers = f.offers.map((o) => ({ ...live(o as unknown as OfferSnapshotV1), validUntil: inAYear }));
+  const needs = f.needs.map((n) => ({ ...live(n as unknown as NeedSnapshotV1), deadline: null }));
   return { offers, needs };
-}
-
-/** Deterministic shuffle (a seeded LCG), so a failing run can be reproduced. */
-function shuffled<T>(items: T[], seed: number): T[] {
-  const out = [...items];
-  let s = seed;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (s * 1103515245 + 12345) % 2 ** 31;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
 }
 
 /**
@@ -72,48 +46,14 @@ function shuffled<T>(items: T[], seed: number): T[] {
  * of a short need's words covers few of its own, and the need never learnt of it.
  */
 describe('offers published after the needs they serve (integration)', () => {
-  const broker = new OutageBroker('matching-late-offer', 39342);
-  let kafka: Kafka;
-  let producer: Producer;
-  let db: DataSource;
-  let app: Awaited<ReturnType<typeof createMatchingApp>>;
+  const h = new MatchingHarness('late-offer', 39342);
 
   beforeAll(async () => {
-    await broker.start({ fresh: true });
-    kafka = createKafka(broker.brokers, 'matching-late-offer', quiet);
-    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
-    const databaseUrl = await freshTestDatabase('matching_late_offer');
-    db = new DataSource({ type: 'postgres', url: databaseUrl, entities: MATCHING_ENTITIES, migrations: MATCHING_MIGRATIONS } as any);
-    await db.initialize();
-    await db.runMigrations();
-    app = await createMatchingApp(
-      loadMatchingConfig({
-        NODE_ENV: 'test',
-        PORT: '1',
-        HOST: '127.0.0.1',
-        DATABASE_URL: databaseUrl,
-        KAFKA_BROKERS: broker.brokers,
-        ADMIN_API_KEY: 'test-admin-key-for-matching-late-offer-0123456789',
-        LOG_LEVEL: 'warn',
-      }),
-    );
-    await app.listen(0, '127.0.0.1');
+    await h.start();
+    await h.startApp();
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await producer?.disconnect();
-    await db?.destroy();
-    await broker.stop();
-  });
-
-  const publish = (topic: string, type: string, data: OfferSnapshotV1 | NeedSnapshotV1) =>
-    producer.send({
-      topic,
-      acks: -1,
-      messages: [{ key: data.id, value: encodeEvent(createEnvelope({ type, source: sourceOf('catalog'), subject: data.id, data })) }],
-    });
+  afterAll(() => h.stop());
 
   it('the last offer published enters every need whose own ranking holds it', async () => {
     const { offers, needs } = snapshotsOfTheEvaluationSet();
@@ -141,18 +81,18 @@ describe('offers published after the needs they serve (integration)', () => {
     // Everything else first (needs and offers interleaved), settled; then the last offer.
     const first = shuffled(
       [
-        ...needs.map((n) => () => publish(Topics.CatalogNeed, EventTypes.NeedPublished, n)),
-        ...offers.filter((o) => o.id !== last.id).map((o) => () => publish(Topics.CatalogOffer, EventTypes.OfferPublished, o)),
+        ...needs.map((n) => () => h.publish(Topics.CatalogNeed, EventTypes.NeedPublished, n)),
+        ...offers.filter((o) => o.id !== last.id).map((o) => () => h.publish(Topics.CatalogOffer, EventTypes.OfferPublished, o)),
       ],
       20261202,
     );
     for (const go of first) await go();
-    await waitFor(() => groupCaughtUp(kafka, GROUP, TOPICS), Boolean, { what: 'the first events handled', timeoutMs: 180_000 });
-    await publish(Topics.CatalogOffer, EventTypes.OfferPublished, last);
-    await waitFor(() => groupCaughtUp(kafka, GROUP, TOPICS), Boolean, { what: 'the last offer handled', timeoutMs: 60_000 });
+    await waitFor(() => groupCaughtUp(h.kafka, GROUP, TOPICS), Boolean, { what: 'the first events handled', timeoutMs: 180_000 });
+    await h.publish(Topics.CatalogOffer, EventTypes.OfferPublished, last);
+    await waitFor(() => groupCaughtUp(h.kafka, GROUP, TOPICS), Boolean, { what: 'the last offer handled', timeoutMs: 60_000 });
 
     const stored = new Set(
-      (await db.query(`SELECT need_id::text || ' ' || offer_id::text AS pair FROM matches WHERE kind = 'match'`)).map((r: { pair: string }) => r.pair),
+      (await h.db.query(`SELECT need_id::text || ' ' || offer_id::text AS pair FROM matches WHERE kind = 'match'`)).map((r: { pair: string }) => r.pair),
     );
     const title = new Map<string, string>([...offers, ...needs].map((d) => [d.id, d.title]));
     const missing = [...clear.values()]

@@ -7,6 +7,7 @@ import { MatchingEngine, NeedDoc, OfferDoc } from '@techbridge/matching-core';
 import { InboxConsumerRegistry, createKafka } from '@techbridge/messaging';
 import { OutageBroker, TopicCollector, freshTestDatabase, groupCaughtUp, waitFor } from '@techbridge/testing';
 import { FAMILIES, needSnapshot, offerSnapshot } from '../../../test/support/matching/catalog-snapshots';
+import { shuffled } from '../../../test/support/matching/matching-harness';
 import { loadMatchingConfig } from './config';
 import { MATCHING_ENTITIES, MATCHING_MIGRATIONS } from './database';
 import { createMatchingApp } from './main';
@@ -19,18 +20,6 @@ const TOPICS = [Topics.CatalogOffer, Topics.CatalogNeed];
 const SET_SIZE = 50;
 
 type App = Awaited<ReturnType<typeof createMatchingApp>>;
-
-/** Deterministic shuffle (a seeded LCG), so a failing run can be reproduced. */
-function shuffled<T>(items: T[], seed: number): T[] {
-  const out = [...items];
-  let s = seed;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (s * 1103515245 + 12345) % 2 ** 31;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
 
 /**
  * Issue 9 §2: with several matching instances consuming interleaved offer and need events at the same
