@@ -24,7 +24,9 @@ export class CatalogEventsController {
     private readonly metrics: MatchingMetrics,
   ) {}
 
-  @EventPattern(OFFER_EVENTS, { concurrency: 2 })
+  // One offer per transaction: it holds the matching lock exclusively, and a batch of them would hold
+  // it across all of them, stalling every need on every instance meanwhile (needs come in batches).
+  @EventPattern(OFFER_EVENTS, { concurrency: 2, batchSize: 1 })
   offerChanged(@Payload() event: EventEnvelope<OfferSnapshotV1>, @Ctx() ctx: InboxContext): Promise<void> {
     return this.reverseMatch.execute(event.data, triggerOf(event.type), ctx);
   }
