@@ -99,6 +99,13 @@ const RESOURCE_SQLSTATE = /^53/;
  * `(consumer, event id)` is inserted in the same transaction as the handler's effects, and the
  * offset is committed only after that transaction commits.
  *
+ * - Consecutive events of one partition share a transaction (up to `maxBatchSize`, default 100): one
+ *   inbox insert, one commit and one offset commit for all of them, the handlers run in order on the
+ *   same entity manager. If anything in it fails, the batch rolls back whole and its events are applied
+ *   again one at a time — the path the rules below describe — so a poison event is dead-lettered alone.
+ *   A handler therefore must not assume it is alone in its transaction (locks it takes are held until
+ *   the batch commits; see matching's MatchingLock for lock order).
+ *
  * - A message that cannot be decoded, has a type that does not belong on its topic, or comes from the
  *   wrong producer goes to the DLQ at once. A well-formed event of a type this build does not know
  *   (a newer producer during a rolling deploy) is skipped and counted. Tombstones are skipped.
