@@ -24,12 +24,16 @@ export class CatalogEventsController {
     private readonly metrics: MatchingMetrics,
   ) {}
 
-  @EventPattern(OFFER_EVENTS, { concurrency: 2 })
+  // One offer per transaction: it holds the matching lock exclusively, and a batch of them would hold
+  // it across all of them, stalling every need on every instance meanwhile (needs come in batches).
+  @EventPattern(OFFER_EVENTS, { concurrency: 2, batchSize: 1 })
   offerChanged(@Payload() event: EventEnvelope<OfferSnapshotV1>, @Ctx() ctx: InboxContext): Promise<void> {
     return this.reverseMatch.execute(event.data, triggerOf(event.type), ctx);
   }
 
-  @EventPattern(NEED_EVENTS)
+  // Up to 100 consecutive need events of a partition per transaction: one commit, one inbox insert and
+  // one catch-up for all of them (scoring a need reads only offers, which the shared lock holds still).
+  @EventPattern(NEED_EVENTS, { batchSize: 100 })
   needChanged(@Payload() event: EventEnvelope<NeedSnapshotV1>, @Ctx() ctx: InboxContext): Promise<void> {
     const trigger = triggerOf(event.type);
     ctx.afterCommit(() => this.metrics.matchCommitted(event.time, trigger));
