@@ -9,7 +9,8 @@
 import { resolveConfig, type MatchingConfig } from './config/config';
 import { renderReason } from './explain/reasons';
 import { ConceptIndex } from './index/concept-index';
-import { evaluatePair, evidenceGate, passesHardFilters, sectorFit, convert, type PairEvaluation } from './scoring/components';
+import { evaluatePair, evidenceGate, modeFit, REGION_FIT_OUTSIDE, toUsd, weightSum, convert, type PairEvaluation } from './scoring/components';
+import { FeatureColumns } from './scoring/columns';
 import { isLive, modesOf, needFeatures, offerFeatures, type PairFeatures } from './scoring/features';
 import { vectorize, type ConceptVector } from './scoring/vectorize';
 import { encodeQuotes } from './explain/quotes';
@@ -130,6 +131,14 @@ class TopK {
       }
     }
   }
+  /** true when a candidate with this ranking key and id would enter */
+  accepts(rank: number, id: string): boolean {
+    const h = this.h;
+    if (this.cap <= 0) return false;
+    if (h.length < this.cap) return true;
+    const w = h[0];
+    return rank > w.rank || (rank === w.rank && id < w.id);
+  }
   /** ranking key a newcomer must beat to enter; -Infinity while not full */
   worst(): number {
     return this.h.length < this.cap || this.cap <= 0 ? (this.cap <= 0 ? Infinity : -Infinity) : this.h[0].rank;
@@ -160,6 +169,9 @@ export class MatchingEngine {
   readonly config: MatchingConfig;
   private readonly offers = new ConceptIndex<PairFeatures>();
   private readonly needs = new ConceptIndex<PairFeatures>();
+  /** the numeric features of each slot, for the candidate loop */
+  private readonly offerCols = new FeatureColumns();
+  private readonly needCols = new FeatureColumns();
   /** per slot: BM25 over translated concepts, and over surface-form concepts (codes, unmapped words) */
   private acc = new Float64Array(1024);
   private accS = new Float64Array(1024);
@@ -175,6 +187,7 @@ export class MatchingEngine {
     const v = vectorize(o);
     const f = offerFeatures(o, v.usable < 2);
     this.offers.upsert(o.id, v.tf, v.dl, f.topSectors.map((t) => `top:${t}`), f, v.surfaces);
+    this.offerCols.set(this.offers.get(o.id)!.slot, f);
   }
 
   removeOffer(id: string): void {
@@ -193,6 +206,7 @@ export class MatchingEngine {
     const v = vectorize(n);
     const f = needFeatures(n, v.usable < 2);
     this.needs.upsert(n.id, v.tf, v.dl, f.topSectors.map((t) => `top:${t}`), f, v.surfaces);
+    this.needCols.set(this.needs.get(n.id)!.slot, f);
   }
 
   removeNeed(id: string): void {
@@ -213,14 +227,14 @@ export class MatchingEngine {
   matchNeed(need: NeedDoc, opts: MatchNeedOptions = {}): MatchSet {
     const v = vectorize(need);
     const nf = needFeatures(need, v.usable < 2);
-    return this.run(v, nf, 'need', this.offers, opts.offerIds, opts.limit ?? 20, opts.nearMissLimit);
+    return this.run(v, nf, 'need', this.offers, this.offerCols, opts.offerIds, opts.limit ?? 20, opts.nearMissLimit);
   }
 
   /** Reverse matching: ranks indexed open needs for an offer. */
   matchOffer(offer: OfferDoc, opts: MatchOfferOptions = {}): MatchSet {
     const v = vectorize(offer);
     const of = offerFeatures(offer, v.usable < 2);
-    return this.run(v, of, 'offer', this.needs, opts.needIds, opts.limit ?? 20, opts.nearMissLimit);
+    return this.run(v, of, 'offer', this.needs, this.needCols, opts.needIds, opts.limit ?? 20, opts.nearMissLimit);
   }
 
   private run(
@@ -228,6 +242,7 @@ export class MatchingEngine {
     qf: PairFeatures,
     side: 'need' | 'offer',
     index: ConceptIndex<PairFeatures>,
+    cols: FeatureColumns,
     restrict: ReadonlySet<string> | undefined,
     limit: number,
     nearMissLimit: number | undefined,
@@ -321,7 +336,11 @@ export class MatchingEngine {
       }
     }
 
-    // --- upper bound from text and sector alone (every other component at 1); visit best bounds first
+    // --- filter and score every candidate on the feature columns; build the full evaluation only for
+    // those that enter a list. The lists keep the best entries by (ranking key desc, id asc), a total
+    // order, so they do not depend on the order the candidates are visited in. The arithmetic is that
+    // of components.ts (evaluatePair, weighted) term by term, so raw scores are bit-identical; the
+    // equivalence spec checks this against evaluatePair.
     const top = new TopK(limit);
     const nearCap = nearMissLimit ?? Math.min(limit, 10);
     const near = new TopK(nearCap);
@@ -330,74 +349,183 @@ export class MatchingEngine {
     const threshold = cfg.threshold / 100;
     const nearFloor = (cfg.threshold - cfg.nearMissMargin) / 100;
     const w = cfg.weights;
-    const wSum = w.text + w.sector + w.trl + w.budget + w.region + w.mode + w.freshness - (useText ? 0 : w.text);
-    const wRest = wSum - w.sector - (useText ? w.text : 0);
-    // pack (bound, position) into one float so a native typed-array sort orders the candidates
-    const keys = new Float64Array(touched.length);
-    const texts = new Float64Array(touched.length);
-    const sectors = new Float64Array(touched.length);
-    let nKeys = 0;
-    // candidates that cannot reach the near-miss floor: only looked at when nothing matches
-    const far: number[] = [];
+    const wsum = useText ? weightSum(w) : weightSum(w) - w.text;
+    const full = cfg.evidenceFull;
+    const onset = cfg.evidenceOnset;
+    const isNeed = side === 'need';
+    // per-query tables over the interned values of the indexed side
+    const sectorT = new Float64Array(cols.sectors.size);
+    for (let id = 0; id < sectorT.length; id++) {
+      const ds = cols.sectors.names[id];
+      let best = 0;
+      for (let i = 0; i < qf.sectors.length; i++) {
+        const qs = qf.sectors[i];
+        if (qs === ds) {
+          best = 1;
+          break;
+        }
+        if (qf.sectorTops[i] !== cols.sectorTop[id]) continue;
+        // sectorFit: 0.8 when the need's sector is a top-level one (the need is the query or the document)
+        best = Math.max(best, (isNeed ? qf.sectorIsTop[i] : cols.sectorIsTop[id]) ? 0.8 : 0.6);
+      }
+      sectorT[id] = best;
+    }
+    const countryOk = new Uint8Array(cols.countries.size);
+    for (let id = 0; id < countryOk.length; id++) {
+      const dc = cols.countries.names[id];
+      const allowed = cfg.counterpartCountries[isNeed ? qf.country : dc];
+      countryOk[id] = allowed && allowed.includes(isNeed ? dc : qf.country) ? 1 : 0;
+    }
+    const rate = new Float64Array(cols.currencies.size);
+    for (let id = 0; id < rate.length; id++) {
+      const r = cfg.ratesToUsd[cols.currencies.names[id]];
+      rate[id] = r && r > 0 ? r : NaN;
+    }
+    const regionMark = new Uint8Array(cols.regions.size);
+    for (const r of qf.regions) {
+      const id = cols.regions.peek(r);
+      if (id >= 0) regionMark[id] = 1;
+    }
+    const qRegions = qf.regions.length;
+    const qModes = qf.modes;
+    const qTrl = qf.trl;
+    const qLive = qf.liveUntil;
+    // the query's money in USD: the need's budget maximum, or the offer's price minimum (NaN: unknown)
+    const qUsd = !qf.money ? NaN : toUsd(isNeed ? qf.money.max : qf.money.min, qf.money.currency, cfg.ratesToUsd) ?? NaN;
+    const cPub = cols.published;
+    const cLive = cols.liveUntil;
+    const cSince = cols.since;
+    const cCountry = cols.country;
+    const cModes = cols.modes;
+    const cTrl = cols.trl;
+    const cMoneyMin = cols.moneyMin;
+    const cMoneyMax = cols.moneyMax;
+    const cCur = cols.currency;
+    const cSecS = cols.sectorStart;
+    const cSecE = cols.sectorEnd;
+    const secPool = cols.sectorPool;
+    const cRegS = cols.regionStart;
+    const cRegE = cols.regionEnd;
+    const regPool = cols.regionPool;
+    const modeT = new Float64Array(128);
+    const failT: Failure = 'trl';
+    const failB: Failure = 'budget';
+    const failR: Failure = 'region';
+    const make = (s: number, text: number, sector: number, rounded: number, rank: number, failure: Failure | null): Candidate => {
+      const doc = index.docAt(s)!;
+      const df = doc.features;
+      const ev = evaluatePair(isNeed ? qf : df, isNeed ? df : qf, text, sector, useText, cfg, now);
+      return { slot: s, id: doc.id, rounded, rank, ev, failure };
+    };
     for (let i = 0; i < touched.length; i++) {
       const s = touched[i];
       mark[s] = 0;
       const doc = index.docAt(s);
       if (!doc) continue;
       if (restrict && !restrict.has(doc.id)) continue;
-      const df = doc.features;
       const text = (1 - sigma) * Math.min(1, acc[s] * normG) + sigma * Math.min(1, accS[s] * normS);
-      const sector = side === 'need' ? sectorFit(qf, df) : sectorFit(df, qf);
+      let sector = 0;
+      for (let k = cSecS[s], e = cSecE[s]; k < e; k++) {
+        const v = sectorT[secPool[k]];
+        if (v === 1) {
+          sector = 1;
+          break;
+        }
+        if (v > sector) sector = v;
+      }
       if (text < MIN_TEXT && sector === 0) continue;
-      // the evidence gate scales everything but the text (see evidenceGate)
-      const gate = useText ? evidenceGate(text, cfg.evidenceFull, cfg.evidenceOnset) : 1;
-      const ub = wSum > 0 ? ((useText ? w.text * text : 0) + gate * (w.sector * sector + wRest)) / wSum : 0;
-      texts[i] = text;
-      sectors[i] = sector;
-      if (ub < nearFloor) {
-        far.push(i);
+      // liveness and the hard filters (isLive, passesHardFilters)
+      if (cPub[s] === 0 || !(cLive[s] >= now)) continue;
+      if (countryOk[cCountry[s]] === 0) continue;
+      const dModes = cModes[s];
+      if ((qModes & dModes) === 0) continue;
+      // trlFit(need.trl, offer.trl)
+      const dTrlRaw = cTrl[s];
+      const dTrl = dTrlRaw !== dTrlRaw ? null : dTrlRaw;
+      const minTrl = isNeed ? qTrl : dTrl;
+      const oTrl = isNeed ? dTrl : qTrl;
+      let trl: number;
+      let trlOk = true;
+      if (oTrl === null) trl = 0.5;
+      else if (minTrl === null || minTrl === undefined || oTrl >= minTrl) trl = 0.6 + (0.4 * (Math.min(Math.max(oTrl, 1), 9) - 1)) / 8;
+      else {
+        trl = Math.max(0, 0.5 - 0.15 * (minTrl - oTrl));
+        trlOk = false;
+      }
+      // budgetFit(need.money, offer.money)
+      const cur = cCur[s];
+      const dUsd = cur < 0 ? NaN : (isNeed ? cMoneyMin[s] : cMoneyMax[s]) * rate[cur];
+      const bMax = isNeed ? qUsd : dUsd;
+      const pMin = isNeed ? dUsd : qUsd;
+      let budget = 0.6;
+      let budgetOk = true;
+      if (bMax === bMax && pMin === pMin) {
+        if (bMax >= pMin) budget = 1;
+        else {
+          const ratio = pMin > 0 ? bMax / pMin : 0;
+          budget = Math.max(0, ratio - 0.5);
+          budgetOk = false;
+        }
+      }
+      // regionFit(need.regions, offer.regions)
+      const rs = cRegS[s];
+      const re = cRegE[s];
+      let region: number;
+      if ((isNeed ? qRegions : re - rs) === 0) region = 0.8;
+      else if ((isNeed ? re - rs : qRegions) === 0) region = 1;
+      else {
+        region = REGION_FIT_OUTSIDE;
+        for (let k = rs; k < re; k++) {
+          if (regionMark[regPool[k]] === 1) {
+            region = 1;
+            break;
+          }
+        }
+      }
+      let mode = modeT[dModes];
+      if (mode === 0) mode = modeT[dModes] = modeFit(qModes, dModes);
+      // freshnessFit(need, offer, now)
+      const since = isNeed ? cSince[s] : qf.since;
+      const ageDays = Math.max(0, (now - since) / DAY);
+      let fresh = Math.max(0.2, Math.pow(0.5, ageDays / 180));
+      const nLive = isNeed ? qLive : cLive[s] === Infinity ? null : cLive[s];
+      const oLive = isNeed ? (cLive[s] === Infinity ? null : cLive[s]) : qLive;
+      if (nLive !== null && oLive !== null && oLive < nLive) fresh *= 0.7;
+      // weighted(...)
+      const gate = useText ? evidenceGate(text, full, onset) : 1;
+      const tw = useText ? w.text * text : 0;
+      const raw =
+        wsum <= 0
+          ? 0
+          : (tw + gate * (w.sector * sector + w.trl * trl + w.budget * budget + w.region * region + w.mode * mode + w.freshness * fresh)) / wsum;
+      const soft = region < REGION_FIT_OUTSIDE + 1e-9;
+      const missed: Failure | null = !trlOk ? failT : !budgetOk ? failB : soft ? failR : null;
+      const rounded = Math.round(raw * 1000) / 10;
+      const id = doc.id;
+      if (raw >= threshold) {
+        if (top.accepts(rounded, id)) top.offer(make(s, text, sector, rounded, rounded, missed));
         continue;
       }
-      // larger key = better bound; ties (equal bound) by ascending touched position → deterministic
-      keys[nKeys++] = Math.floor(ub * 1_000_000) * 4_194_304 + (4_194_303 - i);
+      if (missed !== null) {
+        // the score after the one change (evaluatePair's rawIfFixed)
+        const fTrl = trlOk ? trl : minTrl === null ? 0.5 : 0.6 + (0.4 * (Math.min(Math.max(minTrl, 1), 9) - 1)) / 8;
+        const fixedRaw =
+          wsum <= 0
+            ? 0
+            : (tw +
+                gate *
+                  (w.sector * sector + w.trl * fTrl + w.budget * (budgetOk ? budget : 1) + w.region * (soft ? 1 : region) + w.mode * mode + w.freshness * fresh)) /
+              wsum;
+        if (fixedRaw >= threshold) {
+          const fixed = Math.round(fixedRaw * 1000) / 10;
+          if (near.accepts(fixed, id)) near.offer(make(s, text, sector, rounded, fixed, missed));
+          continue;
+        }
+      }
+      if (raw >= nearFloor) {
+        if (near.accepts(rounded, id)) near.offer(make(s, text, sector, rounded, rounded, 'score'));
+      } else if (top.size === 0 && closest.accepts(rounded, id)) closest.offer(make(s, text, sector, rounded, rounded, 'score'));
     }
-    const order = keys.subarray(0, nKeys).sort();
-
-    // --- filter, score, select
-    const consider = (i: number, mayClose: boolean): void => {
-      const s = touched[i];
-      const doc = index.docAt(s)!;
-      const df = doc.features;
-      const need = side === 'need' ? qf : df;
-      const offer = side === 'need' ? df : qf;
-      if (!isLive(df, now) || !passesHardFilters(need, offer, cfg)) return;
-      const ev = evaluatePair(need, offer, texts[i], sectors[i], useText, cfg, now);
-      const rounded = Math.round(ev.raw * 1000) / 10;
-      const fixed = Math.round(ev.rawIfFixed * 1000) / 10;
-      const cand = (failure: Failure | null, rank: number): Candidate => ({ slot: s, id: doc.id, rounded, rank, ev, failure });
-      // a missed condition (TRL, budget, region) lowers the score through its component: the right
-      // technology over budget stays a match, ranked lower, with the reason in `nearMiss`
-      const missed: Failure | null = ev.failures[0] ?? (ev.soft.length ? 'region' : null);
-      if (ev.raw >= threshold) top.offer(cand(missed, rounded));
-      else if (missed && ev.rawIfFixed >= threshold) near.offer(cand(missed, fixed)); // one change away
-      else if (ev.raw >= nearFloor) near.offer(cand('score', rounded));
-      else if (mayClose && top.size === 0) closest.offer(cand('score', rounded));
-    };
-    for (let k = nKeys - 1; k >= 0; k--) {
-      const key = order[k];
-      const i = 4_194_303 - (key % 4_194_304);
-      const ub = Math.floor(key / 4_194_304) / 1_000_000;
-      // bounds only decrease from here: stop once no list can change (the closest pairs matter only
-      // while nothing matches; a pair enters the matches only at ≥ threshold and the near-misses
-      // only at ≥ threshold − margin, its score after the one change included, and the bound caps both)
-      const bound = ub * 100 + 0.05;
-      const topBar = Math.max(top.worst(), cfg.threshold);
-      const nearBar = Math.max(near.worst(), cfg.threshold - cfg.nearMissMargin);
-      if (bound < topBar && bound < nearBar && (top.size > 0 || bound < closest.worst())) break;
-      consider(i, true);
-    }
-    // nothing matches: the closest pairs at any distance, so the need (or offer) learns what is near
-    if (top.size === 0) for (const i of far) consider(i, true);
 
     const matches = top.sorted();
     let nearList = near.sorted();

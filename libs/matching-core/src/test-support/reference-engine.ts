@@ -1,0 +1,549 @@
+/**
+ * The matching engine as it was before the candidate loop moved to feature columns (commit bbca55c),
+ * kept verbatim as the reference for the equivalence spec (engine-equivalence.spec.ts): the engine
+ * must return exactly what this returns — every score, order, near-miss, reason and hint. Test-only.
+ */
+/* eslint-disable */
+import { resolveConfig, type MatchingConfig } from '../config/config';
+import { renderReason } from '../explain/reasons';
+import { ConceptIndex } from '../index/concept-index';
+import { evaluatePair, evidenceGate, passesHardFilters, sectorFit, convert, type PairEvaluation } from '../scoring/components';
+import { isLive, modesOf, needFeatures, offerFeatures, type PairFeatures } from '../scoring/features';
+import { vectorize, type ConceptVector } from '../scoring/vectorize';
+import { encodeQuotes } from '../explain/quotes';
+import { conceptKind, conceptLabels } from '../text/analyzer';
+import type { Match, MatchSet, MatchedTerm, NeedDoc, OfferDoc, Reason } from '../types';
+
+
+
+const K1 = 1.2;
+const B = 0.75;
+/** at most this many query concepts (highest qw·idf) are looked up */
+const MAX_QUERY_CONCEPTS = 48;
+/** fraction of the ideal BM25 score that counts as a full text match (text component = 1) */
+const TEXT_SATURATION = 0.4;
+/** candidates with neither this much text relevance nor a sector overlap are not considered */
+const MIN_TEXT = 0.02;
+const DAY = 86_400_000;
+/** in large indexes, concepts found in more than this share of documents act as stop words */
+const MAX_DF_SHARE = 0.15;
+const MAX_DF_MIN_DOCS = 1000;
+
+/**
+ * IDF from the share of documents holding the concept.
+ *
+ * `floor` (config `idfShareFloor`): concepts used by fewer than about this share of the documents all
+ * count as fully specific. It sets the scale of the IDF by document *share* rather than count, so
+ * that text relevance (and so the calibrated threshold) means the same for 80 offers as for 10,000:
+ * with the classic BM25 IDF a term no offer uses weighs ln(2N) and every normalised text score drifts
+ * with the size of the corpus.
+ *
+ * `priorDocs` (config `idfPriorDocs`): the index is read as part of a background catalogue of that
+ * many further documents that do not hold the concept, i.e. share = df / (n + priorDocs). This removes
+ * the effect of the corpus's *composition*: in a small, topically dense index (the 79 offers of the
+ * evaluation set) a word of the field such as "harvester" is held by 6 % of
+ * the documents and counts as half-general, while in a catalogue of 10,000 offers it is rare and
+ * counts as fully specific — so the share of a need's ideal that one shared field word carries, hence
+ * the text score and every calibrated threshold, changed with what else was indexed. With the prior a
+ * concept is discounted only once it is common in absolute terms (held by a sizeable fraction of
+ * `n + priorDocs` documents): an index of a few dozen documents cannot show that a word is boilerplate
+ * rather than the topic they share, so its words are taken as specific until the index is large
+ * enough to say otherwise. For an index much larger than `priorDocs` it changes nothing.
+ */
+function idfOf(df: number, n: number, floor = 0.005, priorDocs = 0): number {
+  const total = n + priorDocs;
+  const share = total > 0 ? df / total : 0;
+  return Math.log(1 + 1 / (share + floor));
+}
+
+/**
+ * Query weight of a code (model number, part number, standard) relative to a translated concept. A
+ * code names the product itself: shared, it is the strongest single piece of evidence two texts can
+ * have; missing from an offer, that offer is probably about another model.
+ */
+const CODE_WEIGHT = 2;
+
+interface QueryConcept {
+  c: string;
+  qw: number;
+  idf: number;
+  /** a surface-form concept (code or unmapped word): scored outside the saturating part */
+  specific: boolean;
+}
+
+type Failure = 'trl' | 'budget' | 'region' | 'score';
+
+interface Candidate {
+  slot: number;
+  id: string;
+  /** the score shown (0–100, one decimal) */
+  rounded: number;
+  /**
+   * the ranking key: the score for matches; for near-misses the score the pair would have after the
+   * one change, so an offer with the right technology that misses a constraint always ranks before
+   * offers that merely lack evidence (their key is their own, below-threshold score)
+   */
+  rank: number;
+  ev: PairEvaluation;
+  failure: Failure | null;
+}
+
+/** true when a ranks before b: higher ranking key, then smaller id */
+function before(a: Candidate, b: Candidate): boolean {
+  return a.rank > b.rank || (a.rank === b.rank && a.id < b.id);
+}
+
+/** constraint failures: the technology fits, one condition does not (near-miss codes that say so) */
+const CONSTRAINT_FAILURES: ReadonlySet<Failure> = new Set(['trl', 'budget', 'region']);
+
+/** Keeps the best `cap` candidates (a min-heap on `before`). */
+class TopK {
+  private readonly h: Candidate[] = [];
+  constructor(private readonly cap: number) {}
+  offer(c: Candidate): void {
+    const h = this.h;
+    if (this.cap <= 0) return;
+    if (h.length < this.cap) {
+      h.push(c);
+      let i = h.length - 1;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if (before(h[p], h[i])) {
+          [h[p], h[i]] = [h[i], h[p]];
+          i = p;
+        } else break;
+      }
+    } else if (before(c, h[0])) {
+      h[0] = c;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let w = i;
+        if (l < h.length && before(h[w], h[l])) w = l;
+        if (r < h.length && before(h[w], h[r])) w = r;
+        if (w === i) break;
+        [h[w], h[i]] = [h[i], h[w]];
+        i = w;
+      }
+    }
+  }
+  /** ranking key a newcomer must beat to enter; -Infinity while not full */
+  worst(): number {
+    return this.h.length < this.cap || this.cap <= 0 ? (this.cap <= 0 ? Infinity : -Infinity) : this.h[0].rank;
+  }
+  get size(): number {
+    return this.h.length;
+  }
+  sorted(): Candidate[] {
+    return [...this.h].sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+  }
+}
+
+interface MatchNeedOptions {
+  limit?: number;
+  /** restrict to these offers (e.g. a workshop's participants) */
+  offerIds?: ReadonlySet<string>;
+  /** how many near-misses to return (default min(limit, 10)) */
+  nearMissLimit?: number;
+}
+
+interface MatchOfferOptions {
+  limit?: number;
+  needIds?: ReadonlySet<string>;
+  nearMissLimit?: number;
+}
+
+export class ReferenceEngine {
+  readonly config: MatchingConfig;
+  private readonly offers = new ConceptIndex<PairFeatures>();
+  private readonly needs = new ConceptIndex<PairFeatures>();
+  /** per slot: BM25 over translated concepts, and over surface-form concepts (codes, unmapped words) */
+  private acc = new Float64Array(1024);
+  private accS = new Float64Array(1024);
+  private mark = new Uint8Array(1024);
+
+  constructor(config?: Partial<MatchingConfig>) {
+    this.config = resolveConfig(config);
+  }
+
+  /* ---------------- index maintenance ---------------- */
+
+  upsertOffer(o: OfferDoc): void {
+    const v = vectorize(o);
+    const f = offerFeatures(o, v.usable < 2);
+    this.offers.upsert(o.id, v.tf, v.dl, f.topSectors.map((t) => `top:${t}`), f, v.surfaces);
+  }
+
+  removeOffer(id: string): void {
+    this.offers.remove(id);
+  }
+
+  hasOffer(id: string): boolean {
+    return this.offers.has(id);
+  }
+
+  offerCount(): number {
+    return this.offers.size;
+  }
+
+  upsertNeed(n: NeedDoc): void {
+    const v = vectorize(n);
+    const f = needFeatures(n, v.usable < 2);
+    this.needs.upsert(n.id, v.tf, v.dl, f.topSectors.map((t) => `top:${t}`), f, v.surfaces);
+  }
+
+  removeNeed(id: string): void {
+    this.needs.remove(id);
+  }
+
+  hasNeed(id: string): boolean {
+    return this.needs.has(id);
+  }
+
+  needCount(): number {
+    return this.needs.size;
+  }
+
+  /* ---------------- matching ---------------- */
+
+  /** Ranks live counterpart offers for a need. */
+  matchNeed(need: NeedDoc, opts: MatchNeedOptions = {}): MatchSet {
+    const v = vectorize(need);
+    const nf = needFeatures(need, v.usable < 2);
+    return this.run(v, nf, 'need', this.offers, opts.offerIds, opts.limit ?? 20, opts.nearMissLimit);
+  }
+
+  /** Reverse matching: ranks indexed open needs for an offer. */
+  matchOffer(offer: OfferDoc, opts: MatchOfferOptions = {}): MatchSet {
+    const v = vectorize(offer);
+    const of = offerFeatures(offer, v.usable < 2);
+    return this.run(v, of, 'offer', this.needs, opts.needIds, opts.limit ?? 20, opts.nearMissLimit);
+  }
+
+  private run(
+    qv: ConceptVector,
+    qf: PairFeatures,
+    side: 'need' | 'offer',
+    index: ConceptIndex<PairFeatures>,
+    restrict: ReadonlySet<string> | undefined,
+    limit: number,
+    nearMissLimit: number | undefined,
+  ): MatchSet {
+    const cfg = this.config;
+    const now = (cfg.now?.() ?? new Date()).getTime();
+    if (!isLive(qf, now)) return { matches: [], nearMisses: [], hint: { code: 'hint.notLive', params: {} } };
+    const useText = !qf.weakText;
+    const hint: Reason | null = useText ? null : { code: 'hint.noUsableText', params: {} };
+
+    // --- query concepts: top by qw·idf
+    // Two parts of the need's text (see textScore): translated concepts, whose BM25 saturates at
+    // TEXT_SATURATION of their ideal (no offer uses every word of a need), and surface-form concepts
+    // — codes and words the dictionaries cannot map —, scored on their own and weighted by their share
+    // of the ideal, so that general vocabulary cannot saturate them away: an offer that shares the
+    // need's model number ranks above an otherwise identical one that does not, and a need whose own
+    // words are unknown to the dictionaries is not taken as fully covered by its few general words.
+    const N = index.size;
+    const query: QueryConcept[] = [];
+    let idealG = 0;
+    let idealS = 0;
+    if (useText) {
+      const u = cfg.unmappedWeight;
+      for (const [c, tf] of qv.tf) {
+        const kind = conceptKind(c);
+        const qw = Math.sqrt(tf) * (kind === 'unmapped' ? u : kind === 'code' ? CODE_WEIGHT : 1);
+        if (qw <= 0) continue;
+        const specific = kind !== 'concept';
+        const df = index.df(c);
+        const idf = idfOf(df, N, cfg.idfShareFloor, cfg.idfPriorDocs);
+        // The ideal counts every query concept, not only those present in the index: a need whose
+        // key term no offer uses must not look well covered by its generic words.
+        if (specific) idealS += qw * idf * (K1 + 1);
+        else idealG += qw * idf * (K1 + 1);
+        if (df === 0 || (N >= MAX_DF_MIN_DOCS && df > MAX_DF_SHARE * N)) continue;
+        query.push({ c, qw, idf, specific });
+      }
+      query.sort((a, b) => b.qw * b.idf - a.qw * a.idf || (a.c < b.c ? -1 : 1));
+      query.length = Math.min(query.length, MAX_QUERY_CONCEPTS);
+    }
+    const ideal = idealG + idealS;
+    // share of the text score that the surface-form part decides
+    const sigma = ideal > 0 ? idealS / ideal : 0;
+    const normG = idealG > 0 ? 1 / (TEXT_SATURATION * idealG) : 0;
+    const normS = idealS > 0 ? 1 / (TEXT_SATURATION * idealS) : 0;
+
+    // --- accumulate BM25 over postings
+    const slots = index.slotCount;
+    if (this.acc.length < slots) {
+      this.acc = new Float64Array(Math.max(slots, this.acc.length * 2));
+      this.accS = new Float64Array(this.acc.length);
+      this.mark = new Uint8Array(this.acc.length);
+    }
+    const acc = this.acc;
+    const accS = this.accS;
+    const mark = this.mark;
+    const touched: number[] = [];
+    const dls = index.dlArray;
+    const lenA = K1 * (1 - B);
+    const lenB = (K1 * B) / index.avgdl;
+    for (const q of query) {
+      const pl = index.postingList(q.c)!;
+      const w = q.qw * q.idf * (K1 + 1);
+      const ps = pl.slots;
+      const pt = pl.tfs;
+      const target = q.specific ? accS : acc;
+      for (let i = 0; i < pl.length; i++) {
+        const s = ps[i];
+        const tf = pt[i];
+        if (mark[s] === 0) {
+          mark[s] = 1;
+          acc[s] = 0;
+          accS[s] = 0;
+          touched.push(s);
+        }
+        target[s] += (w * tf) / (tf + lenA + lenB * dls[s]);
+      }
+    }
+    // same-sector documents are candidates even without shared text
+    for (const top of qf.topSectors) {
+      const pl = index.keyList(`top:${top}`);
+      if (!pl) continue;
+      for (let i = 0; i < pl.length; i++) {
+        const s = pl.slots[i];
+        if (mark[s] === 0) {
+          mark[s] = 1;
+          acc[s] = 0;
+          accS[s] = 0;
+          touched.push(s);
+        }
+      }
+    }
+
+    // --- upper bound from text and sector alone (every other component at 1); visit best bounds first
+    const top = new TopK(limit);
+    const nearCap = nearMissLimit ?? Math.min(limit, 10);
+    const near = new TopK(nearCap);
+    // below-threshold pairs at any distance: shown as the closest near-misses only when nothing matches
+    const closest = new TopK(nearCap);
+    const threshold = cfg.threshold / 100;
+    const nearFloor = (cfg.threshold - cfg.nearMissMargin) / 100;
+    const w = cfg.weights;
+    const wSum = w.text + w.sector + w.trl + w.budget + w.region + w.mode + w.freshness - (useText ? 0 : w.text);
+    const wRest = wSum - w.sector - (useText ? w.text : 0);
+    // pack (bound, position) into one float so a native typed-array sort orders the candidates
+    const keys = new Float64Array(touched.length);
+    const texts = new Float64Array(touched.length);
+    const sectors = new Float64Array(touched.length);
+    let nKeys = 0;
+    // candidates that cannot reach the near-miss floor: only looked at when nothing matches
+    const far: number[] = [];
+    for (let i = 0; i < touched.length; i++) {
+      const s = touched[i];
+      mark[s] = 0;
+      const doc = index.docAt(s);
+      if (!doc) continue;
+      if (restrict && !restrict.has(doc.id)) continue;
+      const df = doc.features;
+      const text = (1 - sigma) * Math.min(1, acc[s] * normG) + sigma * Math.min(1, accS[s] * normS);
+      const sector = side === 'need' ? sectorFit(qf, df) : sectorFit(df, qf);
+      if (text < MIN_TEXT && sector === 0) continue;
+      // the evidence gate scales everything but the text (see evidenceGate)
+      const gate = useText ? evidenceGate(text, cfg.evidenceFull, cfg.evidenceOnset) : 1;
+      const ub = wSum > 0 ? ((useText ? w.text * text : 0) + gate * (w.sector * sector + wRest)) / wSum : 0;
+      texts[i] = text;
+      sectors[i] = sector;
+      if (ub < nearFloor) {
+        far.push(i);
+        continue;
+      }
+      // larger key = better bound; ties (equal bound) by ascending touched position → deterministic
+      keys[nKeys++] = Math.floor(ub * 1_000_000) * 4_194_304 + (4_194_303 - i);
+    }
+    const order = keys.subarray(0, nKeys).sort();
+
+    // --- filter, score, select
+    const consider = (i: number, mayClose: boolean): void => {
+      const s = touched[i];
+      const doc = index.docAt(s)!;
+      const df = doc.features;
+      const need = side === 'need' ? qf : df;
+      const offer = side === 'need' ? df : qf;
+      if (!isLive(df, now) || !passesHardFilters(need, offer, cfg)) return;
+      const ev = evaluatePair(need, offer, texts[i], sectors[i], useText, cfg, now);
+      const rounded = Math.round(ev.raw * 1000) / 10;
+      const fixed = Math.round(ev.rawIfFixed * 1000) / 10;
+      const cand = (failure: Failure | null, rank: number): Candidate => ({ slot: s, id: doc.id, rounded, rank, ev, failure });
+      // a missed condition (TRL, budget, region) lowers the score through its component: the right
+      // technology over budget stays a match, ranked lower, with the reason in `nearMiss`
+      const missed: Failure | null = ev.failures[0] ?? (ev.soft.length ? 'region' : null);
+      if (ev.raw >= threshold) top.offer(cand(missed, rounded));
+      else if (missed && ev.rawIfFixed >= threshold) near.offer(cand(missed, fixed)); // one change away
+      else if (ev.raw >= nearFloor) near.offer(cand('score', rounded));
+      else if (mayClose && top.size === 0) closest.offer(cand('score', rounded));
+    };
+    for (let k = nKeys - 1; k >= 0; k--) {
+      const key = order[k];
+      const i = 4_194_303 - (key % 4_194_304);
+      const ub = Math.floor(key / 4_194_304) / 1_000_000;
+      // bounds only decrease from here: stop once no list can change (the closest pairs matter only
+      // while nothing matches; a pair enters the matches only at ≥ threshold and the near-misses
+      // only at ≥ threshold − margin, its score after the one change included, and the bound caps both)
+      const bound = ub * 100 + 0.05;
+      const topBar = Math.max(top.worst(), cfg.threshold);
+      const nearBar = Math.max(near.worst(), cfg.threshold - cfg.nearMissMargin);
+      if (bound < topBar && bound < nearBar && (top.size > 0 || bound < closest.worst())) break;
+      consider(i, true);
+    }
+    // nothing matches: the closest pairs at any distance, so the need (or offer) learns what is near
+    if (top.size === 0) for (const i of far) consider(i, true);
+
+    const matches = top.sorted();
+    let nearList = near.sorted();
+    if (matches.length === 0 && nearList.length < nearCap) {
+      const seen = new Set(nearList.map((c) => c.id));
+      nearList = [...nearList, ...closest.sorted().filter((c) => !seen.has(c.id))].sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0)).slice(0, nearCap);
+    }
+    let setHint = hint;
+    if (!setHint) {
+      const constraintOnly = (c: Candidate) => c.failure !== null && CONSTRAINT_FAILURES.has(c.failure);
+      // say why nothing fits: no counterpart has this technology at all, or those that have it each
+      // miss a condition (then every match and near-miss names the change that would make it fit)
+      if (matches.length === 0 && !nearList.some(constraintOnly)) setHint = { code: side === 'need' ? 'hint.noRelevantOffer' : 'hint.noRelevantNeed', params: {} };
+      else if (matches.every(constraintOnly)) setHint = { code: 'hint.onlyNearMisses', params: {} };
+    }
+    const build = (c: Candidate): Match => this.explain(c, qf, qv, query, index, side, now);
+    return { matches: matches.map(build), nearMisses: nearList.map(build), hint: setHint };
+  }
+
+  /* ---------------- explanation ---------------- */
+
+  private explain(
+    c: Candidate,
+    qf: PairFeatures,
+    qv: ConceptVector,
+    query: QueryConcept[],
+    index: ConceptIndex<PairFeatures>,
+    side: 'need' | 'offer',
+    now: number,
+  ): Match {
+    const df = index.docAt(c.slot)!.features;
+    const need = side === 'need' ? qf : df;
+    const offer = side === 'need' ? df : qf;
+    const comp = c.ev.components;
+    const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+    // matched terms: shared concepts by contribution; a phrase concept hides its own words
+    const shared: { c: string; v: number }[] = [];
+    for (const q of query) {
+      const tf = index.postingList(q.c)?.get(c.slot) ?? 0;
+      if (tf > 0) shared.push({ c: q.c, v: q.qw * q.idf * Math.min(tf, 3) });
+    }
+    shared.sort((a, b) => b.v - a.v || (a.c < b.c ? -1 : 1));
+    const phrases = shared.filter((x) => x.c.includes('-'));
+    const hidden = new Set(phrases.flatMap((p) => p.c.split('-')));
+    const matchedTerms: MatchedTerm[] = [];
+    for (const x of shared) {
+      if (matchedTerms.length >= 8) break;
+      if (!x.c.includes('-') && hidden.has(x.c)) continue;
+      const l = conceptLabels(x.c);
+      const bare = x.c.replace(/^(zh|ur):/, '');
+      // the words each text really uses for the concept, in its own script
+      const querySide = qv.surfaces.get(x.c) ?? [];
+      const docSide = index.surfacesAt(c.slot, x.c);
+      const t: MatchedTerm = {
+        concept: x.c,
+        needTerms: side === 'need' ? [...querySide] : docSide,
+        offerTerms: side === 'need' ? docSide : [...querySide],
+        en: l.en.length ? l.en : x.c.startsWith('zh:') || x.c.startsWith('ur:') ? [] : [bare],
+        zh: l.zh.length ? l.zh : x.c.startsWith('zh:') ? [bare] : [],
+      };
+      if (x.c.startsWith('ur:') && !l.ur.length) l.ur.push(bare);
+      if (l.ur.length) t.ur = l.ur;
+      matchedTerms.push(t);
+    }
+
+    const reasons: Reason[] = [];
+    if (matchedTerms.length) {
+      const shown = matchedTerms.slice(0, 5);
+      reasons.push({ code: 'text.sharedTerms', params: { concepts: shown.map((t) => t.concept).join(','), quotes: encodeQuotes(shown) } });
+    }
+    else if (comp.text < 0.1) reasons.push({ code: 'text.weak', params: {} });
+
+    const sectorReason = this.sectorReason(need, offer);
+    if (sectorReason) reasons.push(sectorReason);
+
+    if (offer.trl !== null) {
+      if (need.trl !== null && offer.trl < need.trl) reasons.push({ code: 'trl.below', params: { trl: offer.trl, minTrl: need.trl } });
+      else if (need.trl !== null) reasons.push({ code: 'trl.meets', params: { trl: offer.trl, minTrl: need.trl } });
+      else reasons.push({ code: 'trl.offered', params: { trl: offer.trl } });
+    }
+
+    const budgetReason = this.budgetReason(need, offer);
+    reasons.push(budgetReason);
+
+    const region = need.regions[0];
+    if (region) {
+      if (offer.regions.length === 0) reasons.push({ code: 'region.open', params: {} });
+      else if (offer.regions.includes(region)) reasons.push({ code: 'region.targeted', params: { region } });
+      else reasons.push({ code: 'region.notTargeted', params: { region } });
+    }
+    reasons.push({ code: 'mode.common', params: { modes: modesOf(need.modes & offer.modes).join(',') } });
+    const days = Math.max(0, Math.floor((now - offer.since) / DAY));
+    reasons.push({ code: days > 365 ? 'freshness.old' : 'freshness.recent', params: { days } });
+
+    let nearMiss: Reason | null = null;
+    if (c.failure === 'trl') nearMiss = { code: 'trl.below', params: { trl: offer.trl ?? 0, minTrl: need.trl ?? 0 } };
+    else if (c.failure === 'budget') nearMiss = budgetReason;
+    else if (c.failure === 'region') nearMiss = { code: 'region.notTargeted', params: { region: need.regions[0] ?? '' } };
+    else if (c.failure === 'score') {
+      const score = c.rounded;
+      const threshold = this.config.threshold;
+      // why it fails: no technology in common, too little in common, or only the other fields
+      if (matchedTerms.length === 0) nearMiss = { code: 'evidence.none', params: {} };
+      else if (c.ev.gate < 1) {
+        const terms = matchedTerms.slice(0, 3).map((t) => (t.needTerms[0] ?? t.offerTerms[0] ?? t.concept)).join(',');
+        nearMiss = { code: 'evidence.weak', params: { terms, score, threshold } };
+      } else nearMiss = { code: 'score.belowThreshold', params: { score, threshold } };
+    }
+
+    return {
+      offerId: offer.id,
+      needId: need.id,
+      score: c.rounded,
+      components: {
+        text: round3(comp.text),
+        sector: round3(comp.sector),
+        trl: round3(comp.trl),
+        budget: round3(comp.budget),
+        region: round3(comp.region),
+        mode: round3(comp.mode),
+        freshness: round3(comp.freshness),
+      },
+      matchedTerms,
+      reasons,
+      nearMiss,
+    };
+  }
+
+  private sectorReason(need: PairFeatures, offer: PairFeatures): Reason | null {
+    for (const ns of need.sectors) if (offer.sectors.includes(ns)) return { code: 'sector.exact', params: { sector: ns } };
+    for (const ns of need.sectors) {
+      if (ns.includes('/')) continue;
+      const inside = offer.sectors.find((os) => os.startsWith(ns + '/'));
+      if (inside) return { code: 'sector.within', params: { sector: inside, parent: ns } };
+    }
+    const common = need.topSectors.find((t) => offer.topSectors.includes(t));
+    if (common) return { code: 'sector.related', params: { parent: common } };
+    return { code: 'sector.none', params: {} };
+  }
+
+  private budgetReason(need: PairFeatures, offer: PairFeatures): Reason {
+    const b = need.money;
+    const p = offer.money;
+    if (!b || !p) return { code: 'budget.unknown', params: {} };
+    const converted = convert(p.min, p.currency, b.currency, this.config.ratesToUsd);
+    if (converted === null) return { code: 'budget.unknown', params: {} };
+    const params = { budget: b.max, budgetCurrency: b.currency, price: p.min, priceCurrency: p.currency, converted: Math.round(converted) };
+    return { code: converted > b.max ? 'budget.below' : 'budget.fits', params };
+  }
+}
