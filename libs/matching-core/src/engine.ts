@@ -132,12 +132,16 @@ class TopK {
     }
   }
   /** true when a candidate with this ranking key and id would enter */
-  accepts(rank: number, id: string): boolean {
+  accepts(rank: number, slot: number, idAt: (slot: number) => string): boolean {
     const h = this.h;
     if (this.cap <= 0) return false;
     if (h.length < this.cap) return true;
     const w = h[0];
-    return rank > w.rank || (rank === w.rank && id < w.id);
+    return rank > w.rank || (rank === w.rank && idAt(slot) < w.id);
+  }
+  /** false when no candidate with a ranking key ≤ `rank` can enter */
+  mayTake(rank: number): boolean {
+    return this.cap > 0 && (this.h.length < this.cap || rank >= this.h[0].rank);
   }
   /** ranking key a newcomer must beat to enter; -Infinity while not full */
   worst(): number {
@@ -186,12 +190,20 @@ export class MatchingEngine {
   upsertOffer(o: OfferDoc): void {
     const v = vectorize(o);
     const f = offerFeatures(o, v.usable < 2);
+    this.dropSlot(this.offers, this.offerCols, o.id);
     this.offers.upsert(o.id, v.tf, v.dl, f.topSectors.map((t) => `top:${t}`), f, v.surfaces);
     this.offerCols.set(this.offers.get(o.id)!.slot, f);
   }
 
   removeOffer(id: string): void {
+    this.dropSlot(this.offers, this.offerCols, id);
     this.offers.remove(id);
+  }
+
+  /** the slot of a document about to be replaced or removed is never a candidate again */
+  private dropSlot(index: ConceptIndex<PairFeatures>, cols: FeatureColumns, id: string): void {
+    const d = index.get(id);
+    if (d) cols.drop(d.slot);
   }
 
   hasOffer(id: string): boolean {
@@ -205,11 +217,13 @@ export class MatchingEngine {
   upsertNeed(n: NeedDoc): void {
     const v = vectorize(n);
     const f = needFeatures(n, v.usable < 2);
+    this.dropSlot(this.needs, this.needCols, n.id);
     this.needs.upsert(n.id, v.tf, v.dl, f.topSectors.map((t) => `top:${t}`), f, v.surfaces);
     this.needCols.set(this.needs.get(n.id)!.slot, f);
   }
 
   removeNeed(id: string): void {
+    this.dropSlot(this.needs, this.needCols, id);
     this.needs.remove(id);
   }
 
@@ -411,6 +425,9 @@ export class MatchingEngine {
     const failT: Failure = 'trl';
     const failB: Failure = 'budget';
     const failR: Failure = 'region';
+    // the bound below needs a weighted sum that cannot decrease when a component grows
+    const monotone = wsum > 0 && w.text >= 0 && w.sector >= 0 && w.trl >= 0 && w.budget >= 0 && w.region >= 0 && w.mode >= 0 && w.freshness >= 0;
+    const idAt = (s: number) => index.docAt(s)!.id;
     const make = (s: number, text: number, sector: number, rounded: number, rank: number, failure: Failure | null): Candidate => {
       const doc = index.docAt(s)!;
       const df = doc.features;
@@ -420,9 +437,9 @@ export class MatchingEngine {
     for (let i = 0; i < touched.length; i++) {
       const s = touched[i];
       mark[s] = 0;
-      const doc = index.docAt(s);
-      if (!doc) continue;
-      if (restrict && !restrict.has(doc.id)) continue;
+      // removed, replaced or not live: never a candidate (isLive)
+      if (cPub[s] === 0 || !(cLive[s] >= now)) continue;
+      if (restrict && !restrict.has(index.docAt(s)!.id)) continue;
       const text = (1 - sigma) * Math.min(1, acc[s] * normG) + sigma * Math.min(1, accS[s] * normS);
       let sector = 0;
       for (let k = cSecS[s], e = cSecE[s]; k < e; k++) {
@@ -434,8 +451,7 @@ export class MatchingEngine {
         if (v > sector) sector = v;
       }
       if (text < MIN_TEXT && sector === 0) continue;
-      // liveness and the hard filters (isLive, passesHardFilters)
-      if (cPub[s] === 0 || !(cLive[s] >= now)) continue;
+      // the hard filters (passesHardFilters)
       if (countryOk[cCountry[s]] === 0) continue;
       const dModes = cModes[s];
       if ((qModes & dModes) === 0) continue;
@@ -484,6 +500,28 @@ export class MatchingEngine {
       }
       let mode = modeT[dModes];
       if (mode === 0) mode = modeT[dModes] = modeFit(qModes, dModes);
+      const soft = region < REGION_FIT_OUTSIDE + 1e-9;
+      const missed: Failure | null = !trlOk ? failT : !budgetOk ? failB : soft ? failR : null;
+      const gate = useText ? evidenceGate(text, full, onset) : 1;
+      const tw = useText ? w.text * text : 0;
+      // the components evaluatePair's rawIfFixed uses when a condition failed
+      const fTrl = trlOk ? trl : minTrl === null ? 0.5 : 0.6 + (0.4 * (Math.min(Math.max(minTrl, 1), 9) - 1)) / 8;
+      const fBudget = budgetOk ? budget : 1;
+      const fRegion = soft ? 1 : region;
+      if (monotone && (top.size > 0 || nearCap <= 0)) {
+        // Skip the pair when it could not enter any list even at the highest freshness (1): every weight
+        // is ≥ 0, so the weighted sum — in floating point too — and its rounding are monotone in each
+        // component, and both scores are at most these bounds. (While nothing matches, every pair may
+        // still be one of the closest: no skipping then.)
+        const ub = (tw + gate * (w.sector * sector + w.trl * trl + w.budget * budget + w.region * region + w.mode * mode + w.freshness)) / wsum;
+        const ubRank = Math.round(ub * 1000) / 10;
+        let may = (ub >= threshold && top.mayTake(ubRank)) || (ub >= nearFloor && near.mayTake(ubRank));
+        if (!may && missed !== null) {
+          const ubFixed = (tw + gate * (w.sector * sector + w.trl * fTrl + w.budget * fBudget + w.region * fRegion + w.mode * mode + w.freshness)) / wsum;
+          may = ubFixed >= threshold && near.mayTake(Math.round(ubFixed * 1000) / 10);
+        }
+        if (!may) continue;
+      }
       // freshnessFit(need, offer, now)
       const since = isNeed ? cSince[s] : qf.since;
       const ageDays = Math.max(0, (now - since) / DAY);
@@ -492,39 +530,28 @@ export class MatchingEngine {
       const oLive = isNeed ? (cLive[s] === Infinity ? null : cLive[s]) : qLive;
       if (nLive !== null && oLive !== null && oLive < nLive) fresh *= 0.7;
       // weighted(...)
-      const gate = useText ? evidenceGate(text, full, onset) : 1;
-      const tw = useText ? w.text * text : 0;
       const raw =
         wsum <= 0
           ? 0
           : (tw + gate * (w.sector * sector + w.trl * trl + w.budget * budget + w.region * region + w.mode * mode + w.freshness * fresh)) / wsum;
-      const soft = region < REGION_FIT_OUTSIDE + 1e-9;
-      const missed: Failure | null = !trlOk ? failT : !budgetOk ? failB : soft ? failR : null;
       const rounded = Math.round(raw * 1000) / 10;
-      const id = doc.id;
       if (raw >= threshold) {
-        if (top.accepts(rounded, id)) top.offer(make(s, text, sector, rounded, rounded, missed));
+        if (top.accepts(rounded, s, idAt)) top.offer(make(s, text, sector, rounded, rounded, missed));
         continue;
       }
       if (missed !== null) {
         // the score after the one change (evaluatePair's rawIfFixed)
-        const fTrl = trlOk ? trl : minTrl === null ? 0.5 : 0.6 + (0.4 * (Math.min(Math.max(minTrl, 1), 9) - 1)) / 8;
         const fixedRaw =
-          wsum <= 0
-            ? 0
-            : (tw +
-                gate *
-                  (w.sector * sector + w.trl * fTrl + w.budget * (budgetOk ? budget : 1) + w.region * (soft ? 1 : region) + w.mode * mode + w.freshness * fresh)) /
-              wsum;
+          wsum <= 0 ? 0 : (tw + gate * (w.sector * sector + w.trl * fTrl + w.budget * fBudget + w.region * fRegion + w.mode * mode + w.freshness * fresh)) / wsum;
         if (fixedRaw >= threshold) {
           const fixed = Math.round(fixedRaw * 1000) / 10;
-          if (near.accepts(fixed, id)) near.offer(make(s, text, sector, rounded, fixed, missed));
+          if (near.accepts(fixed, s, idAt)) near.offer(make(s, text, sector, rounded, fixed, missed));
           continue;
         }
       }
       if (raw >= nearFloor) {
-        if (near.accepts(rounded, id)) near.offer(make(s, text, sector, rounded, rounded, 'score'));
-      } else if (top.size === 0 && closest.accepts(rounded, id)) closest.offer(make(s, text, sector, rounded, rounded, 'score'));
+        if (near.accepts(rounded, s, idAt)) near.offer(make(s, text, sector, rounded, rounded, 'score'));
+      } else if (top.size === 0 && closest.accepts(rounded, s, idAt)) closest.offer(make(s, text, sector, rounded, rounded, 'score'));
     }
 
     const matches = top.sorted();

@@ -38,7 +38,7 @@ function grow<T extends Float64Array | Int32Array | Uint8Array>(a: T, n: number)
 }
 
 export class FeatureColumns {
-  /** status === 'published' */
+  /** status === 'published', and the slot holds the document's current version (0 once replaced or removed) */
   published = new Uint8Array(1024);
   /** liveUntil; +Infinity for open-ended (null) */
   liveUntil = new Float64Array(1024);
@@ -68,6 +68,10 @@ export class FeatureColumns {
   /** per sector id: its top-level sector, and whether it is one (as `PairFeatures.sectorTops` / `sectorIsTop`) */
   readonly sectorTop: string[] = [];
   readonly sectorIsTop: boolean[] = [];
+
+  drop(slot: number): void {
+    this.published[slot] = 0;
+  }
 
   set(slot: number, f: PairFeatures): void {
     const n = slot + 1;
