@@ -10,7 +10,7 @@ import { resolveConfig, type MatchingConfig } from './config/config';
 import { renderReason } from './explain/reasons';
 import { ConceptIndex } from './index/concept-index';
 import { evaluatePair, evidenceGate, modeFit, REGION_FIT_OUTSIDE, toUsd, weightSum, convert, type PairEvaluation } from './scoring/components';
-import { FeatureColumns } from './scoring/columns';
+import { CODE_CUR, F_CODES, F_LIVE, F_MAX, F_MIN, F_REGIONS, F_SECTORS, F_SINCE, F_TRL, FeatureColumns, ROW, SPAN } from './scoring/columns';
 import { isLive, modesOf, needFeatures, offerFeatures, type PairFeatures } from './scoring/features';
 import { vectorize, type ConceptVector } from './scoring/vectorize';
 import { encodeQuotes } from './explain/quotes';
@@ -28,6 +28,8 @@ const TEXT_SATURATION = 0.4;
 /** candidates with neither this much text relevance nor a sector overlap are not considered */
 const MIN_TEXT = 0.02;
 const DAY = 86_400_000;
+/** freshnessFit is at its floor (0.2) from this age in days on: 0.5^(d/180) < 0.2 for d > 418 */
+const FRESH_DAYS = 420;
 /** in large indexes, concepts found in more than this share of documents act as stop words */
 const MAX_DF_SHARE = 0.15;
 const MAX_DF_MIN_DOCS = 1000;
@@ -177,9 +179,10 @@ export class MatchingEngine {
   private readonly offerCols = new FeatureColumns();
   private readonly needCols = new FeatureColumns();
   /** per slot: BM25 over translated concepts, and over surface-form concepts (codes, unmapped words) */
-  private acc = new Float64Array(1024);
-  private accS = new Float64Array(1024);
-  private mark = new Uint8Array(1024);
+  private acc = new Float64Array(2048);
+  private stamp = new Int32Array(1024);
+  private touched = new Int32Array(1024);
+  private epoch = 0;
 
   constructor(config?: Partial<MatchingConfig>) {
     this.config = resolveConfig(config);
@@ -304,16 +307,25 @@ export class MatchingEngine {
     const normS = idealS > 0 ? 1 / (TEXT_SATURATION * idealS) : 0;
 
     // --- accumulate BM25 over postings
+    // acc[2s]: translated concepts, acc[2s + 1]: surface-form concepts (one cache line per slot);
+    // stamp[s] === epoch marks the slots this query touched (no clearing pass)
     const slots = index.slotCount;
-    if (this.acc.length < slots) {
-      this.acc = new Float64Array(Math.max(slots, this.acc.length * 2));
-      this.accS = new Float64Array(this.acc.length);
-      this.mark = new Uint8Array(this.acc.length);
+    if (this.stamp.length < slots) {
+      const cap = Math.max(slots, this.stamp.length * 2);
+      this.acc = new Float64Array(2 * cap);
+      this.stamp = new Int32Array(cap);
+      this.touched = new Int32Array(cap);
+      this.epoch = 0;
     }
+    if (++this.epoch >= 0x7fffffff) {
+      this.stamp.fill(0);
+      this.epoch = 1;
+    }
+    const epoch = this.epoch;
     const acc = this.acc;
-    const accS = this.accS;
-    const mark = this.mark;
-    const touched: number[] = [];
+    const stamp = this.stamp;
+    const touched = this.touched;
+    let nTouched = 0;
     const dls = index.dlArray;
     const lenA = K1 * (1 - B);
     const lenB = (K1 * B) / index.avgdl;
@@ -322,33 +334,37 @@ export class MatchingEngine {
       const w = q.qw * q.idf * (K1 + 1);
       const ps = pl.slots;
       const pt = pl.tfs;
-      const target = q.specific ? accS : acc;
+      const part = q.specific ? 1 : 0;
       for (let i = 0; i < pl.length; i++) {
         const s = ps[i];
         const tf = pt[i];
-        if (mark[s] === 0) {
-          mark[s] = 1;
-          acc[s] = 0;
-          accS[s] = 0;
-          touched.push(s);
+        if (stamp[s] !== epoch) {
+          stamp[s] = epoch;
+          acc[2 * s] = 0;
+          acc[2 * s + 1] = 0;
+          touched[nTouched++] = s;
         }
-        target[s] += (w * tf) / (tf + lenA + lenB * dls[s]);
+        acc[2 * s + part] += (w * tf) / (tf + lenA + lenB * dls[s]);
       }
     }
-    // same-sector documents are candidates even without shared text
-    for (const top of qf.topSectors) {
-      const pl = index.keyList(`top:${top}`);
-      if (!pl) continue;
-      for (let i = 0; i < pl.length; i++) {
-        const s = pl.slots[i];
-        if (mark[s] === 0) {
-          mark[s] = 1;
-          acc[s] = 0;
-          accS[s] = 0;
-          touched.push(s);
+    // Same-sector documents are candidates even without shared text: added after those with text
+    // have been scored (below), and only when they can still enter a list.
+    const addSameSector = () => {
+      for (const top of qf.topSectors) {
+        const pl = index.keyList(`top:${top}`);
+        if (!pl) continue;
+        const ps = pl.slots;
+        for (let i = 0; i < pl.length; i++) {
+          const s = ps[i];
+          if (stamp[s] !== epoch) {
+            stamp[s] = epoch;
+            acc[2 * s] = 0;
+            acc[2 * s + 1] = 0;
+            touched[nTouched++] = s;
+          }
         }
       }
-    }
+    };
 
     // --- filter and score every candidate on the feature columns; build the full evaluation only for
     // those that enter a list. The lists keep the best entries by (ranking key desc, id asc), a total
@@ -406,22 +422,16 @@ export class MatchingEngine {
     const qLive = qf.liveUntil;
     // the query's money in USD: the need's budget maximum, or the offer's price minimum (NaN: unknown)
     const qUsd = !qf.money ? NaN : toUsd(isNeed ? qf.money.max : qf.money.min, qf.money.currency, cfg.ratesToUsd) ?? NaN;
-    const cPub = cols.published;
-    const cLive = cols.liveUntil;
-    const cSince = cols.since;
-    const cCountry = cols.country;
-    const cModes = cols.modes;
-    const cTrl = cols.trl;
-    const cMoneyMin = cols.moneyMin;
-    const cMoneyMax = cols.moneyMax;
-    const cCur = cols.currency;
-    const cSecS = cols.sectorStart;
-    const cSecE = cols.sectorEnd;
+    const rows = cols.rows;
     const secPool = cols.sectorPool;
-    const cRegS = cols.regionStart;
-    const cRegE = cols.regionEnd;
     const regPool = cols.regionPool;
     const modeT = new Float64Array(128);
+    // An upper bound of freshnessFit by whole days of age (its factor 0.7 left out): the age in days
+    // is at least the whole days, Math.pow(0.5, ·) decreases, and the margin covers its rounding.
+    // Past FRESH_DAYS days freshness is at its floor, 0.2.
+    const freshUb = new Float64Array(FRESH_DAYS + 1);
+    for (let k = 0; k <= FRESH_DAYS; k++) freshUb[k] = Math.min(1, Math.max(0.2, Math.pow(0.5, k / 180)) + 1e-9);
+    const freshFloorUb = 0.2 + 1e-9;
     const failT: Failure = 'trl';
     const failB: Failure = 'budget';
     const failR: Failure = 'region';
@@ -434,29 +444,48 @@ export class MatchingEngine {
       const ev = evaluatePair(isNeed ? qf : df, isNeed ? df : qf, text, sector, useText, cfg, now);
       return { slot: s, id: doc.id, rounded, rank, ev, failure };
     };
-    for (let i = 0; i < touched.length; i++) {
+    // A same-sector document without shared text has text 0: both its scores are at most `noText`
+    // (every other component at its maximum, 1). Below the threshold and the near-miss floor, it can
+    // only be one of the closest pairs, which count only while nothing matches.
+    const gate0 = useText ? evidenceGate(0, full, onset) : 1;
+    const noText = monotone ? (gate0 * (w.sector + w.trl + w.budget + w.region + w.mode + w.freshness)) / wsum : Infinity;
+    let sameSectorDone = false;
+    for (let i = 0; ; i++) {
+      if (i >= nTouched) {
+        if (sameSectorDone) break;
+        sameSectorDone = true;
+        if (top.size > 0 && noText < threshold && noText < nearFloor) break;
+        addSameSector();
+        if (i >= nTouched) break;
+      }
       const s = touched[i];
-      mark[s] = 0;
+      const o = s * ROW;
       // removed, replaced or not live: never a candidate (isLive)
-      if (cPub[s] === 0 || !(cLive[s] >= now)) continue;
+      const live = rows[o + F_LIVE];
+      if (!(live >= now)) continue;
       if (restrict && !restrict.has(index.docAt(s)!.id)) continue;
-      const text = (1 - sigma) * Math.min(1, acc[s] * normG) + sigma * Math.min(1, accS[s] * normS);
+      const text = (1 - sigma) * Math.min(1, acc[2 * s] * normG) + sigma * Math.min(1, acc[2 * s + 1] * normS);
       let sector = 0;
-      for (let k = cSecS[s], e = cSecE[s]; k < e; k++) {
-        const v = sectorT[secPool[k]];
-        if (v === 1) {
-          sector = 1;
-          break;
+      const sc = rows[o + F_SECTORS];
+      if (sc < 0) sector = sectorT[-sc - 1];
+      else {
+        for (let k = Math.floor(sc / SPAN), e = k + (sc % SPAN); k < e; k++) {
+          const v = sectorT[secPool[k]];
+          if (v === 1) {
+            sector = 1;
+            break;
+          }
+          if (v > sector) sector = v;
         }
-        if (v > sector) sector = v;
       }
       if (text < MIN_TEXT && sector === 0) continue;
       // the hard filters (passesHardFilters)
-      if (countryOk[cCountry[s]] === 0) continue;
-      const dModes = cModes[s];
+      const codes = rows[o + F_CODES];
+      if (countryOk[codes & (CODE_CUR - 1)] === 0) continue;
+      const dModes = codes >> 20;
       if ((qModes & dModes) === 0) continue;
       // trlFit(need.trl, offer.trl)
-      const dTrlRaw = cTrl[s];
+      const dTrlRaw = rows[o + F_TRL];
       const dTrl = dTrlRaw !== dTrlRaw ? null : dTrlRaw;
       const minTrl = isNeed ? qTrl : dTrl;
       const oTrl = isNeed ? dTrl : qTrl;
@@ -469,8 +498,8 @@ export class MatchingEngine {
         trlOk = false;
       }
       // budgetFit(need.money, offer.money)
-      const cur = cCur[s];
-      const dUsd = cur < 0 ? NaN : (isNeed ? cMoneyMin[s] : cMoneyMax[s]) * rate[cur];
+      const cur = ((codes >> 10) & (CODE_CUR - 1)) - 1;
+      const dUsd = cur < 0 ? NaN : rows[o + (isNeed ? F_MIN : F_MAX)] * rate[cur];
       const bMax = isNeed ? qUsd : dUsd;
       const pMin = isNeed ? dUsd : qUsd;
       let budget = 0.6;
@@ -484,14 +513,14 @@ export class MatchingEngine {
         }
       }
       // regionFit(need.regions, offer.regions)
-      const rs = cRegS[s];
-      const re = cRegE[s];
+      const rc = rows[o + F_REGIONS];
+      const rn = rc % SPAN;
       let region: number;
-      if ((isNeed ? qRegions : re - rs) === 0) region = 0.8;
-      else if ((isNeed ? re - rs : qRegions) === 0) region = 1;
+      if ((isNeed ? qRegions : rn) === 0) region = 0.8;
+      else if ((isNeed ? rn : qRegions) === 0) region = 1;
       else {
         region = REGION_FIT_OUTSIDE;
-        for (let k = rs; k < re; k++) {
+        for (let k = Math.floor(rc / SPAN), e = k + rn; k < e; k++) {
           if (regionMark[regPool[k]] === 1) {
             region = 1;
             break;
@@ -508,26 +537,30 @@ export class MatchingEngine {
       const fTrl = trlOk ? trl : minTrl === null ? 0.5 : 0.6 + (0.4 * (Math.min(Math.max(minTrl, 1), 9) - 1)) / 8;
       const fBudget = budgetOk ? budget : 1;
       const fRegion = soft ? 1 : region;
+      const since = isNeed ? rows[o + F_SINCE] : qf.since;
       if (monotone && (top.size > 0 || nearCap <= 0)) {
-        // Skip the pair when it could not enter any list even at the highest freshness (1): every weight
-        // is ≥ 0, so the weighted sum — in floating point too — and its rounding are monotone in each
-        // component, and both scores are at most these bounds. (While nothing matches, every pair may
-        // still be one of the closest: no skipping then.)
-        const ub = (tw + gate * (w.sector * sector + w.trl * trl + w.budget * budget + w.region * region + w.mode * mode + w.freshness)) / wsum;
+        // Skip the pair when it could not enter any list even at the bound of its freshness: every
+        // weight is ≥ 0, so the weighted sum — in floating point too — and its rounding are monotone in
+        // each component, and both scores are at most these bounds. (While nothing matches, every pair
+        // may still be one of the closest: no skipping then.)
+        const ageMs = now - since;
+        const days = ageMs <= 0 ? 0 : Math.floor(ageMs / DAY);
+        const fb = days > FRESH_DAYS ? freshFloorUb : freshUb[days];
+        const ub = (tw + gate * (w.sector * sector + w.trl * trl + w.budget * budget + w.region * region + w.mode * mode + w.freshness * fb)) / wsum;
         const ubRank = Math.round(ub * 1000) / 10;
         let may = (ub >= threshold && top.mayTake(ubRank)) || (ub >= nearFloor && near.mayTake(ubRank));
         if (!may && missed !== null) {
-          const ubFixed = (tw + gate * (w.sector * sector + w.trl * fTrl + w.budget * fBudget + w.region * fRegion + w.mode * mode + w.freshness)) / wsum;
+          const ubFixed = (tw + gate * (w.sector * sector + w.trl * fTrl + w.budget * fBudget + w.region * fRegion + w.mode * mode + w.freshness * fb)) / wsum;
           may = ubFixed >= threshold && near.mayTake(Math.round(ubFixed * 1000) / 10);
         }
         if (!may) continue;
       }
       // freshnessFit(need, offer, now)
-      const since = isNeed ? cSince[s] : qf.since;
       const ageDays = Math.max(0, (now - since) / DAY);
       let fresh = Math.max(0.2, Math.pow(0.5, ageDays / 180));
-      const nLive = isNeed ? qLive : cLive[s] === Infinity ? null : cLive[s];
-      const oLive = isNeed ? (cLive[s] === Infinity ? null : cLive[s]) : qLive;
+      const dLive = live === Infinity ? null : live;
+      const nLive = isNeed ? qLive : dLive;
+      const oLive = isNeed ? dLive : qLive;
       if (nLive !== null && oLive !== null && oLive < nLive) fresh *= 0.7;
       // weighted(...)
       const raw =
