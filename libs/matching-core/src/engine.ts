@@ -10,7 +10,8 @@ import { resolveConfig, type MatchingConfig } from './config/config';
 import { renderReason } from './explain/reasons';
 import { ConceptIndex } from './index/concept-index';
 import { evaluatePair, evidenceGate, modeFit, REGION_FIT_OUTSIDE, toUsd, weightSum, convert, type PairEvaluation } from './scoring/components';
-import { CODE_CUR, F_CODES, F_LIVE, F_MAX, F_MIN, F_REGIONS, F_SECTORS, F_SINCE, F_TRL, FeatureColumns, ROW, SPAN } from './scoring/columns';
+import * as C from './scoring/columns';
+import { FeatureColumns } from './scoring/columns';
 import { isLive, modesOf, needFeatures, offerFeatures, type PairFeatures } from './scoring/features';
 import { vectorize, type ConceptVector } from './scoring/vectorize';
 import { encodeQuotes } from './explain/quotes';
@@ -28,6 +29,18 @@ const TEXT_SATURATION = 0.4;
 /** candidates with neither this much text relevance nor a sector overlap are not considered */
 const MIN_TEXT = 0.02;
 const DAY = 86_400_000;
+// the row layout of the feature columns, as module constants (read in the candidate loop)
+const ROW = C.ROW;
+const F_LIVE = C.F_LIVE;
+const F_SINCE = C.F_SINCE;
+const F_TRL = C.F_TRL;
+const F_MIN = C.F_MIN;
+const F_MAX = C.F_MAX;
+const F_CODES = C.F_CODES;
+const F_SECTORS = C.F_SECTORS;
+const F_REGIONS = C.F_REGIONS;
+const CODE_CUR = C.CODE_CUR;
+const SPAN = C.SPAN;
 /** freshnessFit is at its floor (0.2) from this age in days on: 0.5^(d/180) < 0.2 for d > 418 */
 const FRESH_DAYS = 420;
 /** in large indexes, concepts found in more than this share of documents act as stop words */
@@ -449,6 +462,7 @@ export class MatchingEngine {
     // only be one of the closest pairs, which count only while nothing matches.
     const gate0 = useText ? evidenceGate(0, full, onset) : 1;
     const noText = monotone ? (gate0 * (w.sector + w.trl + w.budget + w.region + w.mode + w.freshness)) / wsum : Infinity;
+    const restMax = w.sector + w.trl + w.budget + w.region + w.mode + w.freshness;
     let sameSectorDone = false;
     for (let i = 0; ; i++) {
       if (i >= nTouched) {
@@ -459,12 +473,21 @@ export class MatchingEngine {
         if (i >= nTouched) break;
       }
       const s = touched[i];
+      const text = (1 - sigma) * Math.min(1, acc[2 * s] * normG) + sigma * Math.min(1, acc[2 * s + 1] * normS);
+      const gate = useText ? evidenceGate(text, full, onset) : 1;
+      const tw = useText ? w.text * text : 0;
+      if (monotone && top.size > 0) {
+        // from the text alone (every other component at its maximum, 1), before reading the row: a
+        // pair that cannot enter a list even so is skipped (see the bound below)
+        const ub = (tw + gate * restMax) / wsum;
+        const r = Math.round(ub * 1000) / 10;
+        if (!((ub >= threshold && (top.mayTake(r) || near.mayTake(r))) || (ub >= nearFloor && near.mayTake(r)))) continue;
+      }
       const o = s * ROW;
       // removed, replaced or not live: never a candidate (isLive)
       const live = rows[o + F_LIVE];
       if (!(live >= now)) continue;
       if (restrict && !restrict.has(index.docAt(s)!.id)) continue;
-      const text = (1 - sigma) * Math.min(1, acc[2 * s] * normG) + sigma * Math.min(1, acc[2 * s + 1] * normS);
       let sector = 0;
       const sc = rows[o + F_SECTORS];
       if (sc < 0) sector = sectorT[-sc - 1];
@@ -531,8 +554,6 @@ export class MatchingEngine {
       if (mode === 0) mode = modeT[dModes] = modeFit(qModes, dModes);
       const soft = region < REGION_FIT_OUTSIDE + 1e-9;
       const missed: Failure | null = !trlOk ? failT : !budgetOk ? failB : soft ? failR : null;
-      const gate = useText ? evidenceGate(text, full, onset) : 1;
-      const tw = useText ? w.text * text : 0;
       // the components evaluatePair's rawIfFixed uses when a condition failed
       const fTrl = trlOk ? trl : minTrl === null ? 0.5 : 0.6 + (0.4 * (Math.min(Math.max(minTrl, 1), 9) - 1)) / 8;
       const fBudget = budgetOk ? budget : 1;
