@@ -9,7 +9,9 @@
 import { resolveConfig, type MatchingConfig } from './config/config';
 import { renderReason } from './explain/reasons';
 import { ConceptIndex } from './index/concept-index';
-import { evaluatePair, evidenceGate, passesHardFilters, sectorFit, convert, type PairEvaluation } from './scoring/components';
+import { evaluatePair, evidenceGate, modeFit, passesHardFilters, REGION_FIT_OUTSIDE, sectorFit, toUsd, weightSum, convert, type PairEvaluation } from './scoring/components';
+import * as C from './scoring/columns';
+import { FeatureColumns } from './scoring/columns';
 import { isLive, modesOf, needFeatures, offerFeatures, type PairFeatures } from './scoring/features';
 import { vectorize, type ConceptVector } from './scoring/vectorize';
 import { encodeQuotes } from './explain/quotes';
@@ -27,6 +29,20 @@ const TEXT_SATURATION = 0.4;
 /** candidates with neither this much text relevance nor a sector overlap are not considered */
 const MIN_TEXT = 0.02;
 const DAY = 86_400_000;
+// the row layout of the feature columns, as module constants (read in the candidate loop)
+const ROW = C.ROW;
+const F_LIVE = C.F_LIVE;
+const F_SINCE = C.F_SINCE;
+const F_TRL = C.F_TRL;
+const F_MIN = C.F_MIN;
+const F_MAX = C.F_MAX;
+const F_CODES = C.F_CODES;
+const F_SECTORS = C.F_SECTORS;
+const F_REGIONS = C.F_REGIONS;
+const CODE_CUR = C.CODE_CUR;
+const SPAN = C.SPAN;
+/** freshnessFit is at its floor (0.2) from this age in days on: 0.5^(d/180) < 0.2 for d > 418 */
+const FRESH_DAYS = 420;
 /** in large indexes, concepts found in more than this share of documents act as stop words */
 const MAX_DF_SHARE = 0.15;
 const MAX_DF_MIN_DOCS = 1000;
@@ -130,6 +146,18 @@ class TopK {
       }
     }
   }
+  /** true when a candidate with this ranking key and id would enter */
+  accepts(rank: number, slot: number, idAt: (slot: number) => string): boolean {
+    const h = this.h;
+    if (this.cap <= 0) return false;
+    if (h.length < this.cap) return true;
+    const w = h[0];
+    return rank > w.rank || (rank === w.rank && idAt(slot) < w.id);
+  }
+  /** false when no candidate with a ranking key ≤ `rank` can enter */
+  mayTake(rank: number): boolean {
+    return this.cap > 0 && (this.h.length < this.cap || rank >= this.h[0].rank);
+  }
   /** ranking key a newcomer must beat to enter; -Infinity while not full */
   worst(): number {
     return this.h.length < this.cap || this.cap <= 0 ? (this.cap <= 0 ? Infinity : -Infinity) : this.h[0].rank;
@@ -178,15 +206,6 @@ interface ConceptStats {
   idf: number;
 }
 
-/** Where a pair enters the query's ranking (see Candidate for `rank`). */
-interface Placement {
-  list: 'match' | 'near-miss' | 'closest';
-  rank: number;
-  rounded: number;
-  failure: Failure | null;
-  ev: PairEvaluation;
-}
-
 export interface MatchOfferOptions {
   limit?: number;
   needIds?: ReadonlySet<string>;
@@ -197,15 +216,19 @@ export class MatchingEngine {
   readonly config: MatchingConfig;
   private readonly offers = new ConceptIndex<PairFeatures>();
   private readonly needs = new ConceptIndex<PairFeatures>();
-  /** per slot: BM25 over translated concepts, and over surface-form concepts (codes, unmapped words) */
-  private acc = new Float64Array(1024);
-  private accS = new Float64Array(1024);
-  private mark = new Uint8Array(1024);
+  /** the numeric features of each slot, for the candidate loop */
+  private readonly offerCols = new FeatureColumns();
+  private readonly needCols = new FeatureColumns();
   /**
    * Each indexed need's term frequencies, aligned with its concept list in the needs index: enough to
    * rank offers for the need (standingOfOffer) without analysing its text again.
    */
   private readonly needTfs = new Map<string, Float64Array>();
+  /** per slot: BM25 over translated concepts, and over surface-form concepts (codes, unmapped words) */
+  private acc = new Float64Array(2048);
+  private stamp = new Int32Array(1024);
+  private touched = new Int32Array(1024);
+  private epoch = 0;
 
   constructor(config?: Partial<MatchingConfig>) {
     this.config = resolveConfig(config);
@@ -216,11 +239,20 @@ export class MatchingEngine {
   upsertOffer(o: OfferDoc): void {
     const v = vectorize(o);
     const f = offerFeatures(o, v.usable < 2);
+    this.dropSlot(this.offers, this.offerCols, o.id);
     this.offers.upsert(o.id, v.tf, v.dl, f.topSectors.map((t) => `top:${t}`), f, v.surfaces);
+    this.offerCols.set(this.offers.get(o.id)!.slot, f);
   }
 
   removeOffer(id: string): void {
+    this.dropSlot(this.offers, this.offerCols, id);
     this.offers.remove(id);
+  }
+
+  /** the slot of a document about to be replaced or removed is never a candidate again */
+  private dropSlot(index: ConceptIndex<PairFeatures>, cols: FeatureColumns, id: string): void {
+    const d = index.get(id);
+    if (d) cols.drop(d.slot);
   }
 
   hasOffer(id: string): boolean {
@@ -234,11 +266,14 @@ export class MatchingEngine {
   upsertNeed(n: NeedDoc): void {
     const v = vectorize(n);
     const f = needFeatures(n, v.usable < 2);
+    this.dropSlot(this.needs, this.needCols, n.id);
     this.needs.upsert(n.id, v.tf, v.dl, f.topSectors.map((t) => `top:${t}`), f, v.surfaces);
+    this.needCols.set(this.needs.get(n.id)!.slot, f);
     this.needTfs.set(n.id, Float64Array.from(v.tf.values()));
   }
 
   removeNeed(id: string): void {
+    this.dropSlot(this.needs, this.needCols, id);
     this.needs.remove(id);
     this.needTfs.delete(id);
   }
@@ -257,14 +292,14 @@ export class MatchingEngine {
   matchNeed(need: NeedDoc, opts: MatchNeedOptions = {}): MatchSet {
     const v = vectorize(need);
     const nf = needFeatures(need, v.usable < 2);
-    return this.run(v, nf, 'need', this.offers, opts.offerIds, opts.limit ?? 20, opts.nearMissLimit);
+    return this.run(v, nf, 'need', this.offers, this.offerCols, opts.offerIds, opts.limit ?? 20, opts.nearMissLimit);
   }
 
   /** Reverse matching: ranks indexed open needs for an offer. */
   matchOffer(offer: OfferDoc, opts: MatchOfferOptions = {}): MatchSet {
     const v = vectorize(offer);
     const of = offerFeatures(offer, v.usable < 2);
-    return this.run(v, of, 'offer', this.needs, opts.needIds, opts.limit ?? 20, opts.nearMissLimit);
+    return this.run(v, of, 'offer', this.needs, this.needCols, opts.needIds, opts.limit ?? 20, opts.nearMissLimit);
   }
 
   /**
@@ -327,6 +362,7 @@ export class MatchingEngine {
     qf: PairFeatures,
     side: 'need' | 'offer',
     index: ConceptIndex<PairFeatures>,
+    cols: FeatureColumns,
     restrict: ReadonlySet<string> | undefined,
     limit: number,
     nearMissLimit: number | undefined,
@@ -340,16 +376,25 @@ export class MatchingEngine {
     const { query, sigma, normG, normS } = this.queryOf(qv.tf, useText, index);
 
     // --- accumulate BM25 over postings
+    // acc[2s]: translated concepts, acc[2s + 1]: surface-form concepts (one cache line per slot);
+    // stamp[s] === epoch marks the slots this query touched (no clearing pass)
     const slots = index.slotCount;
-    if (this.acc.length < slots) {
-      this.acc = new Float64Array(Math.max(slots, this.acc.length * 2));
-      this.accS = new Float64Array(this.acc.length);
-      this.mark = new Uint8Array(this.acc.length);
+    if (this.stamp.length < slots) {
+      const cap = Math.max(slots, this.stamp.length * 2);
+      this.acc = new Float64Array(2 * cap);
+      this.stamp = new Int32Array(cap);
+      this.touched = new Int32Array(cap);
+      this.epoch = 0;
     }
+    if (++this.epoch >= 0x7fffffff) {
+      this.stamp.fill(0);
+      this.epoch = 1;
+    }
+    const epoch = this.epoch;
     const acc = this.acc;
-    const accS = this.accS;
-    const mark = this.mark;
-    const touched: number[] = [];
+    const stamp = this.stamp;
+    const touched = this.touched;
+    let nTouched = 0;
     const dls = index.dlArray;
     const lenA = K1 * (1 - B);
     const lenB = (K1 * B) / index.avgdl;
@@ -358,103 +403,266 @@ export class MatchingEngine {
       const w = q.qw * q.idf * (K1 + 1);
       const ps = pl.slots;
       const pt = pl.tfs;
-      const target = q.specific ? accS : acc;
+      const part = q.specific ? 1 : 0;
       for (let i = 0; i < pl.length; i++) {
         const s = ps[i];
         const tf = pt[i];
-        if (mark[s] === 0) {
-          mark[s] = 1;
-          acc[s] = 0;
-          accS[s] = 0;
-          touched.push(s);
+        if (stamp[s] !== epoch) {
+          stamp[s] = epoch;
+          acc[2 * s] = 0;
+          acc[2 * s + 1] = 0;
+          touched[nTouched++] = s;
         }
-        target[s] += (w * tf) / (tf + lenA + lenB * dls[s]);
+        acc[2 * s + part] += (w * tf) / (tf + lenA + lenB * dls[s]);
       }
     }
-    // same-sector documents are candidates even without shared text
-    for (const top of qf.topSectors) {
-      const pl = index.keyList(`top:${top}`);
-      if (!pl) continue;
-      for (let i = 0; i < pl.length; i++) {
-        const s = pl.slots[i];
-        if (mark[s] === 0) {
-          mark[s] = 1;
-          acc[s] = 0;
-          accS[s] = 0;
-          touched.push(s);
+    // Same-sector documents are candidates even without shared text: added after those with text
+    // have been scored (below), and only when they can still enter a list.
+    const addSameSector = () => {
+      for (const top of qf.topSectors) {
+        const pl = index.keyList(`top:${top}`);
+        if (!pl) continue;
+        const ps = pl.slots;
+        for (let i = 0; i < pl.length; i++) {
+          const s = ps[i];
+          if (stamp[s] !== epoch) {
+            stamp[s] = epoch;
+            acc[2 * s] = 0;
+            acc[2 * s + 1] = 0;
+            touched[nTouched++] = s;
+          }
         }
       }
-    }
+    };
 
-    // --- upper bound from text and sector alone (every other component at 1); visit best bounds first
+    // --- filter and score every candidate on the feature columns; build the full evaluation only for
+    // those that enter a list. The lists keep the best entries by (ranking key desc, id asc), a total
+    // order, so they do not depend on the order the candidates are visited in. The arithmetic is that
+    // of components.ts (evaluatePair, weighted) term by term, so raw scores are bit-identical; the
+    // equivalence spec checks this against evaluatePair.
     const top = new TopK(limit);
     const nearCap = nearMissLimit ?? Math.min(limit, 10);
     const near = new TopK(nearCap);
     // below-threshold pairs at any distance: shown as the closest near-misses only when nothing matches
     const closest = new TopK(nearCap);
+    const threshold = cfg.threshold / 100;
     const nearFloor = (cfg.threshold - cfg.nearMissMargin) / 100;
     const w = cfg.weights;
-    const wSum = w.text + w.sector + w.trl + w.budget + w.region + w.mode + w.freshness - (useText ? 0 : w.text);
-    const wRest = wSum - w.sector - (useText ? w.text : 0);
-    // pack (bound, position) into one float so a native typed-array sort orders the candidates
-    const keys = new Float64Array(touched.length);
-    const texts = new Float64Array(touched.length);
-    const sectors = new Float64Array(touched.length);
-    let nKeys = 0;
-    // candidates that cannot reach the near-miss floor: only looked at when nothing matches
-    const far: number[] = [];
-    for (let i = 0; i < touched.length; i++) {
-      const s = touched[i];
-      mark[s] = 0;
-      const doc = index.docAt(s);
-      if (!doc) continue;
-      if (restrict && !restrict.has(doc.id)) continue;
-      const df = doc.features;
-      const text = (1 - sigma) * Math.min(1, acc[s] * normG) + sigma * Math.min(1, accS[s] * normS);
-      const sector = side === 'need' ? sectorFit(qf, df) : sectorFit(df, qf);
-      if (text < MIN_TEXT && sector === 0) continue;
-      // the evidence gate scales everything but the text (see evidenceGate)
-      const gate = useText ? evidenceGate(text, cfg.evidenceFull, cfg.evidenceOnset) : 1;
-      const ub = wSum > 0 ? ((useText ? w.text * text : 0) + gate * (w.sector * sector + wRest)) / wSum : 0;
-      texts[i] = text;
-      sectors[i] = sector;
-      if (ub < nearFloor) {
-        far.push(i);
-        continue;
+    const wsum = useText ? weightSum(w) : weightSum(w) - w.text;
+    const full = cfg.evidenceFull;
+    const onset = cfg.evidenceOnset;
+    const isNeed = side === 'need';
+    // per-query tables over the interned values of the indexed side
+    const sectorT = new Float64Array(cols.sectors.size);
+    for (let id = 0; id < sectorT.length; id++) {
+      const ds = cols.sectors.names[id];
+      let best = 0;
+      for (let i = 0; i < qf.sectors.length; i++) {
+        const qs = qf.sectors[i];
+        if (qs === ds) {
+          best = 1;
+          break;
+        }
+        if (qf.sectorTops[i] !== cols.sectorTop[id]) continue;
+        // sectorFit: 0.8 when the need's sector is a top-level one (the need is the query or the document)
+        best = Math.max(best, (isNeed ? qf.sectorIsTop[i] : cols.sectorIsTop[id]) ? 0.8 : 0.6);
       }
-      // larger key = better bound; ties (equal bound) by ascending touched position → deterministic
-      keys[nKeys++] = Math.floor(ub * 1_000_000) * 4_194_304 + (4_194_303 - i);
+      sectorT[id] = best;
     }
-    const order = keys.subarray(0, nKeys).sort();
-
-    // --- filter, score, select
-    const consider = (i: number, mayClose: boolean): void => {
-      const s = touched[i];
+    const countryOk = new Uint8Array(cols.countries.size);
+    for (let id = 0; id < countryOk.length; id++) {
+      const dc = cols.countries.names[id];
+      const allowed = cfg.counterpartCountries[isNeed ? qf.country : dc];
+      countryOk[id] = allowed && allowed.includes(isNeed ? dc : qf.country) ? 1 : 0;
+    }
+    const rate = new Float64Array(cols.currencies.size);
+    for (let id = 0; id < rate.length; id++) {
+      const r = cfg.ratesToUsd[cols.currencies.names[id]];
+      rate[id] = r && r > 0 ? r : NaN;
+    }
+    const regionMark = new Uint8Array(cols.regions.size);
+    for (const r of qf.regions) {
+      const id = cols.regions.peek(r);
+      if (id >= 0) regionMark[id] = 1;
+    }
+    const qRegions = qf.regions.length;
+    const qModes = qf.modes;
+    const qTrl = qf.trl;
+    const qLive = qf.liveUntil;
+    // the query's money in USD: the need's budget maximum, or the offer's price minimum (NaN: unknown)
+    const qUsd = !qf.money ? NaN : toUsd(isNeed ? qf.money.max : qf.money.min, qf.money.currency, cfg.ratesToUsd) ?? NaN;
+    const rows = cols.rows;
+    const secPool = cols.sectorPool;
+    const regPool = cols.regionPool;
+    const modeT = new Float64Array(128);
+    // An upper bound of freshnessFit by whole days of age (its factor 0.7 left out): the age in days
+    // is at least the whole days, Math.pow(0.5, ·) decreases, and the margin covers its rounding.
+    // Past FRESH_DAYS days freshness is at its floor, 0.2.
+    const freshUb = new Float64Array(FRESH_DAYS + 1);
+    for (let k = 0; k <= FRESH_DAYS; k++) freshUb[k] = Math.min(1, Math.max(0.2, Math.pow(0.5, k / 180)) + 1e-9);
+    const freshFloorUb = 0.2 + 1e-9;
+    const failT: Failure = 'trl';
+    const failB: Failure = 'budget';
+    const failR: Failure = 'region';
+    // the bound below needs a weighted sum that cannot decrease when a component grows
+    const monotone = wsum > 0 && w.text >= 0 && w.sector >= 0 && w.trl >= 0 && w.budget >= 0 && w.region >= 0 && w.mode >= 0 && w.freshness >= 0;
+    const idAt = (s: number) => index.docAt(s)!.id;
+    const make = (s: number, text: number, sector: number, rounded: number, rank: number, failure: Failure | null): Candidate => {
       const doc = index.docAt(s)!;
       const df = doc.features;
-      if (!isLive(df, now)) return;
-      const p = side === 'need' ? this.place(qf, df, texts[i], sectors[i], useText, now) : this.place(df, qf, texts[i], sectors[i], useText, now);
-      if (!p) return;
-      const cand: Candidate = { slot: s, id: doc.id, rounded: p.rounded, rank: p.rank, ev: p.ev, failure: p.failure };
-      if (p.list === 'match') top.offer(cand);
-      else if (p.list === 'near-miss') near.offer(cand);
-      else if (mayClose && top.size === 0) closest.offer(cand);
+      const ev = evaluatePair(isNeed ? qf : df, isNeed ? df : qf, text, sector, useText, cfg, now);
+      return { slot: s, id: doc.id, rounded, rank, ev, failure };
     };
-    for (let k = nKeys - 1; k >= 0; k--) {
-      const key = order[k];
-      const i = 4_194_303 - (key % 4_194_304);
-      const ub = Math.floor(key / 4_194_304) / 1_000_000;
-      // bounds only decrease from here: stop once no list can change (the closest pairs matter only
-      // while nothing matches; a pair enters the matches only at ≥ threshold and the near-misses
-      // only at ≥ threshold − margin, its score after the one change included, and the bound caps both)
-      const bound = ub * 100 + 0.05;
-      const topBar = Math.max(top.worst(), cfg.threshold);
-      const nearBar = Math.max(near.worst(), cfg.threshold - cfg.nearMissMargin);
-      if (bound < topBar && bound < nearBar && (top.size > 0 || bound < closest.worst())) break;
-      consider(i, true);
+    // A same-sector document without shared text has text 0: both its scores are at most `noText`
+    // (every other component at its maximum, 1). Below the threshold and the near-miss floor, it can
+    // only be one of the closest pairs, which count only while nothing matches.
+    const gate0 = useText ? evidenceGate(0, full, onset) : 1;
+    const noText = monotone ? (gate0 * (w.sector + w.trl + w.budget + w.region + w.mode + w.freshness)) / wsum : Infinity;
+    const restMax = w.sector + w.trl + w.budget + w.region + w.mode + w.freshness;
+    let sameSectorDone = false;
+    for (let i = 0; ; i++) {
+      if (i >= nTouched) {
+        if (sameSectorDone) break;
+        sameSectorDone = true;
+        if (top.size > 0 && noText < threshold && noText < nearFloor) break;
+        addSameSector();
+        if (i >= nTouched) break;
+      }
+      const s = touched[i];
+      const text = (1 - sigma) * Math.min(1, acc[2 * s] * normG) + sigma * Math.min(1, acc[2 * s + 1] * normS);
+      const gate = useText ? evidenceGate(text, full, onset) : 1;
+      const tw = useText ? w.text * text : 0;
+      if (monotone && top.size > 0) {
+        // from the text alone (every other component at its maximum, 1), before reading the row: a
+        // pair that cannot enter a list even so is skipped (see the bound below)
+        const ub = (tw + gate * restMax) / wsum;
+        const r = Math.round(ub * 1000) / 10;
+        if (!((ub >= threshold && (top.mayTake(r) || near.mayTake(r))) || (ub >= nearFloor && near.mayTake(r)))) continue;
+      }
+      const o = s * ROW;
+      // removed, replaced or not live: never a candidate (isLive)
+      const live = rows[o + F_LIVE];
+      if (!(live >= now)) continue;
+      if (restrict && !restrict.has(index.docAt(s)!.id)) continue;
+      let sector = 0;
+      const sc = rows[o + F_SECTORS];
+      if (sc < 0) sector = sectorT[-sc - 1];
+      else {
+        for (let k = Math.floor(sc / SPAN), e = k + (sc % SPAN); k < e; k++) {
+          const v = sectorT[secPool[k]];
+          if (v === 1) {
+            sector = 1;
+            break;
+          }
+          if (v > sector) sector = v;
+        }
+      }
+      if (text < MIN_TEXT && sector === 0) continue;
+      // the hard filters (passesHardFilters)
+      const codes = rows[o + F_CODES];
+      if (countryOk[codes & (CODE_CUR - 1)] === 0) continue;
+      const dModes = codes >> 20;
+      if ((qModes & dModes) === 0) continue;
+      // trlFit(need.trl, offer.trl)
+      const dTrlRaw = rows[o + F_TRL];
+      const dTrl = dTrlRaw !== dTrlRaw ? null : dTrlRaw;
+      const minTrl = isNeed ? qTrl : dTrl;
+      const oTrl = isNeed ? dTrl : qTrl;
+      let trl: number;
+      let trlOk = true;
+      if (oTrl === null) trl = 0.5;
+      else if (minTrl === null || minTrl === undefined || oTrl >= minTrl) trl = 0.6 + (0.4 * (Math.min(Math.max(oTrl, 1), 9) - 1)) / 8;
+      else {
+        trl = Math.max(0, 0.5 - 0.15 * (minTrl - oTrl));
+        trlOk = false;
+      }
+      // budgetFit(need.money, offer.money)
+      const cur = ((codes >> 10) & (CODE_CUR - 1)) - 1;
+      const dUsd = cur < 0 ? NaN : rows[o + (isNeed ? F_MIN : F_MAX)] * rate[cur];
+      const bMax = isNeed ? qUsd : dUsd;
+      const pMin = isNeed ? dUsd : qUsd;
+      let budget = 0.6;
+      let budgetOk = true;
+      if (bMax === bMax && pMin === pMin) {
+        if (bMax >= pMin) budget = 1;
+        else {
+          const ratio = pMin > 0 ? bMax / pMin : 0;
+          budget = Math.max(0, ratio - 0.5);
+          budgetOk = false;
+        }
+      }
+      // regionFit(need.regions, offer.regions)
+      const rc = rows[o + F_REGIONS];
+      const rn = rc % SPAN;
+      let region: number;
+      if ((isNeed ? qRegions : rn) === 0) region = 0.8;
+      else if ((isNeed ? rn : qRegions) === 0) region = 1;
+      else {
+        region = REGION_FIT_OUTSIDE;
+        for (let k = Math.floor(rc / SPAN), e = k + rn; k < e; k++) {
+          if (regionMark[regPool[k]] === 1) {
+            region = 1;
+            break;
+          }
+        }
+      }
+      let mode = modeT[dModes];
+      if (mode === 0) mode = modeT[dModes] = modeFit(qModes, dModes);
+      const soft = region < REGION_FIT_OUTSIDE + 1e-9;
+      const missed: Failure | null = !trlOk ? failT : !budgetOk ? failB : soft ? failR : null;
+      // the components evaluatePair's rawIfFixed uses when a condition failed
+      const fTrl = trlOk ? trl : minTrl === null ? 0.5 : 0.6 + (0.4 * (Math.min(Math.max(minTrl, 1), 9) - 1)) / 8;
+      const fBudget = budgetOk ? budget : 1;
+      const fRegion = soft ? 1 : region;
+      const since = isNeed ? rows[o + F_SINCE] : qf.since;
+      if (monotone && (top.size > 0 || nearCap <= 0)) {
+        // Skip the pair when it could not enter any list even at the bound of its freshness: every
+        // weight is ≥ 0, so the weighted sum — in floating point too — and its rounding are monotone in
+        // each component, and both scores are at most these bounds. (While nothing matches, every pair
+        // may still be one of the closest: no skipping then.)
+        const ageMs = now - since;
+        const days = ageMs <= 0 ? 0 : Math.floor(ageMs / DAY);
+        const fb = days > FRESH_DAYS ? freshFloorUb : freshUb[days];
+        const ub = (tw + gate * (w.sector * sector + w.trl * trl + w.budget * budget + w.region * region + w.mode * mode + w.freshness * fb)) / wsum;
+        const ubRank = Math.round(ub * 1000) / 10;
+        let may = (ub >= threshold && top.mayTake(ubRank)) || (ub >= nearFloor && near.mayTake(ubRank));
+        if (!may && missed !== null) {
+          const ubFixed = (tw + gate * (w.sector * sector + w.trl * fTrl + w.budget * fBudget + w.region * fRegion + w.mode * mode + w.freshness * fb)) / wsum;
+          may = ubFixed >= threshold && near.mayTake(Math.round(ubFixed * 1000) / 10);
+        }
+        if (!may) continue;
+      }
+      // freshnessFit(need, offer, now)
+      const ageDays = Math.max(0, (now - since) / DAY);
+      let fresh = Math.max(0.2, Math.pow(0.5, ageDays / 180));
+      const dLive = live === Infinity ? null : live;
+      const nLive = isNeed ? qLive : dLive;
+      const oLive = isNeed ? dLive : qLive;
+      if (nLive !== null && oLive !== null && oLive < nLive) fresh *= 0.7;
+      // weighted(...)
+      const raw =
+        wsum <= 0
+          ? 0
+          : (tw + gate * (w.sector * sector + w.trl * trl + w.budget * budget + w.region * region + w.mode * mode + w.freshness * fresh)) / wsum;
+      const rounded = Math.round(raw * 1000) / 10;
+      if (raw >= threshold) {
+        if (top.accepts(rounded, s, idAt)) top.offer(make(s, text, sector, rounded, rounded, missed));
+        continue;
+      }
+      if (missed !== null) {
+        // the score after the one change (evaluatePair's rawIfFixed)
+        const fixedRaw =
+          wsum <= 0 ? 0 : (tw + gate * (w.sector * sector + w.trl * fTrl + w.budget * fBudget + w.region * fRegion + w.mode * mode + w.freshness * fresh)) / wsum;
+        if (fixedRaw >= threshold) {
+          const fixed = Math.round(fixedRaw * 1000) / 10;
+          if (near.accepts(fixed, s, idAt)) near.offer(make(s, text, sector, rounded, fixed, missed));
+          continue;
+        }
+      }
+      if (raw >= nearFloor) {
+        if (near.accepts(rounded, s, idAt)) near.offer(make(s, text, sector, rounded, rounded, 'score'));
+      } else if (top.size === 0 && closest.accepts(rounded, s, idAt)) closest.offer(make(s, text, sector, rounded, rounded, 'score'));
     }
-    // nothing matches: the closest pairs at any distance, so the need (or offer) learns what is near
-    if (top.size === 0) for (const i of far) consider(i, true);
 
     const matches = top.sorted();
     let nearList = near.sorted();
@@ -474,7 +682,6 @@ export class MatchingEngine {
     return { matches: matches.map(build), nearMisses: nearList.map(build), hint: setHint };
   }
 
-  /** The query a text (its concepts' term frequencies) puts to `index`. */
   /**
    * The query a text (its concepts' term frequencies) puts to `index`. `memo` keeps each concept's kind
    * and IDF across the many queries of one standingOfOffer call (the index does not change meanwhile).
@@ -529,20 +736,21 @@ export class MatchingEngine {
     };
   }
 
-  /** Which list of the ranking a pair of live documents enters, and with what ranking key; null: filtered out. */
-  private place(need: PairFeatures, offer: PairFeatures, text: number, sector: number, useText: boolean, now: number): Placement | null {
+  /**
+   * Which list of the need's ranking a pair of live documents enters, and with what ranking key (see
+   * Candidate.rank); null: filtered out. run() decides the same from its feature columns, for speed.
+   */
+  private place(need: PairFeatures, offer: PairFeatures, text: number, sector: number, useText: boolean, now: number): { list: OfferStanding['list']; rank: number } | null {
     const cfg = this.config;
     if (!passesHardFilters(need, offer, cfg)) return null;
     const ev = evaluatePair(need, offer, text, sector, useText, cfg, now);
     const rounded = Math.round(ev.raw * 1000) / 10;
-    // a missed condition (TRL, budget, region) lowers the score through its component: the right
-    // technology over budget stays a match, ranked lower, with the reason in `nearMiss`
-    const missed: Failure | null = ev.failures[0] ?? (ev.soft.length ? 'region' : null);
-    if (ev.raw >= cfg.threshold / 100) return { list: 'match', rank: rounded, rounded, failure: missed, ev };
+    const missed = ev.failures[0] ?? (ev.soft.length ? 'region' : null);
+    if (ev.raw >= cfg.threshold / 100) return { list: 'match', rank: rounded };
     // one change away: ranked by the score it would have after that change
-    if (missed && ev.rawIfFixed >= cfg.threshold / 100) return { list: 'near-miss', rank: Math.round(ev.rawIfFixed * 1000) / 10, rounded, failure: missed, ev };
-    if (ev.raw >= (cfg.threshold - cfg.nearMissMargin) / 100) return { list: 'near-miss', rank: rounded, rounded, failure: 'score', ev };
-    return { list: 'closest', rank: rounded, rounded, failure: 'score', ev };
+    if (missed && ev.rawIfFixed >= cfg.threshold / 100) return { list: 'near-miss', rank: Math.round(ev.rawIfFixed * 1000) / 10 };
+    if (ev.raw >= (cfg.threshold - cfg.nearMissMargin) / 100) return { list: 'near-miss', rank: rounded };
+    return { list: 'closest', rank: rounded };
   }
 
   /* ---------------- explanation ---------------- */
