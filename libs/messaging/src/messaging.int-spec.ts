@@ -232,8 +232,7 @@ describe('inbox consumer', () => {
   };
 
   const consume = async (name: string, handlers: Record<string, any>, groupId = `test-${name}-${randomUUID()}`, maxAttempts = 3) => {
-    // Batched as matching's need consumer is (the default is one event per transaction).
-    const c = new InboxConsumer(kafka, db.dataSource, deadLetters, { consumer: name, groupId, topics: [TOPIC], handlers, maxAttempts, maxBatchSize: 100 }, quiet);
+    const c = new InboxConsumer(kafka, db.dataSource, deadLetters, { consumer: name, groupId, topics: [TOPIC], handlers, maxAttempts }, quiet);
     consumers.push(c);
     await c.start();
     return { consumer: c, groupId };
@@ -398,139 +397,6 @@ describe('inbox consumer', () => {
     expect(second.replayed).toBe(first.failedAgain); // only what failed again, never ours
     expect(appliedAfterFix.filter((id) => id === failing.id)).toHaveLength(1);
     expect(await countOf(key)).toBe(2);
-  });
-
-  describe('batches (consecutive events of a partition in one transaction)', () => {
-    beforeAll(async () => {
-      await db.dataSource.query(`CREATE TABLE test_log (seq bigserial PRIMARY KEY, subject uuid NOT NULL, version int NOT NULL, tx xid8 NOT NULL DEFAULT pg_current_xact_id())`);
-    });
-
-    /** Sends the values in one request (one record batch, so one fetch); returns their partition and first offset. */
-    const sendTogether = async (key: string, values: string[]) => {
-      const [meta] = await producer.send({ topic: TOPIC, acks: -1, messages: values.map((value) => ({ key, value })) });
-      return { partition: meta.partition, offset: meta.baseOffset! };
-    };
-    /** The group starts at `offset` on `partition` and at the end of every other partition. */
-    const startAt = async (groupId: string, at: { partition: number; offset: string }) => {
-      const admin = kafka.admin();
-      await admin.connect();
-      try {
-        const ends = await admin.fetchTopicOffsets(TOPIC);
-        const partitions = ends.map((e) => ({ partition: e.partition, offset: e.partition === at.partition ? at.offset : e.high }));
-        await admin.setOffsets({ groupId, topic: TOPIC, partitions });
-      } finally {
-        await admin.disconnect();
-      }
-    };
-    const logOf = async (subject: string): Promise<{ version: number; tx: string }[]> =>
-      db.dataSource.query(`SELECT version, tx::text AS tx FROM test_log WHERE subject = $1 ORDER BY seq`, [subject]);
-    const inboxCount = async (name: string, ids: string[]): Promise<number> =>
-      (await db.dataSource.query(`SELECT count(*)::int AS n FROM inbox_messages WHERE consumer = $1 AND event_id = ANY($2::uuid[])`, [name, ids]))[0].n;
-
-    /** Logs each event of `subject` in the inbox transaction; records its after-commit / after-rollback callbacks. */
-    const recorder = (subject: string, poisonVersion?: number) => {
-      const seen = { committed: [] as number[], rolledBack: [] as number[], poisonCalls: 0 };
-      const handler = async (e: { subject: string; data: { version: number } }, ctx: any) => {
-        if (e.subject !== subject) return;
-        const v = e.data.version;
-        ctx.afterCommit(() => seen.committed.push(v));
-        ctx.afterRollback(() => void seen.rolledBack.push(v));
-        if (v === poisonVersion) {
-          seen.poisonCalls += 1;
-          throw new Error(`handler bug: version ${v} cannot be applied`);
-        }
-        await ctx.manager.query(`INSERT INTO test_log (subject, version) VALUES ($1, $2)`, [subject, v]);
-      };
-      return { seen, handler };
-    };
-
-    it('applies them in order in ONE transaction, once; a redelivered batch (and a repeat inside it) changes nothing', async () => {
-      const name = `batch-${randomUUID()}`;
-      const groupId = `test-${name}`;
-      const subject = randomUUID();
-      const events = Array.from({ length: 8 }, (_, i) => event(subject, i + 1));
-      // Version 3 delivered twice in a row: the repeat must not be applied again.
-      const values = events.flatMap((e) => (e.data.version === 3 ? [JSON.stringify(e), JSON.stringify(e)] : [JSON.stringify(e)]));
-      const at = await sendTogether(subject, values);
-      await startAt(groupId, at);
-      const { seen, handler } = recorder(subject);
-      const { consumer } = await consume(name, { [EventTypes.EnterpriseRegistered]: handler }, groupId);
-      await waitFor(() => inboxCount(name, events.map((e) => e.id)), (n) => n === events.length, { what: 'the 8 events in the inbox', timeoutMs: 30000 });
-
-      const log = await logOf(subject);
-      expect(log.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-      // One transaction for all of them: the batch path, not eight single ones.
-      expect(new Set(log.map((r) => r.tx)).size).toBe(1);
-      expect(consumer.stats()).toMatchObject({ batches: 1, batchedEvents: 9, batchFallbacks: 0, deadLettered: 0 });
-      expect(seen.committed).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-      expect(seen.rolledBack).toEqual([]);
-
-      // The whole batch again (a rebalance before the offsets were committed, say): no second effect.
-      await consumer.stop();
-      consumers.splice(consumers.indexOf(consumer), 1);
-      await startAt(groupId, at);
-      const again = recorder(subject);
-      const { consumer: redelivered } = await consume(name, { [EventTypes.EnterpriseRegistered]: again.handler }, groupId);
-      await waitFor(() => redelivered.stats().processed, (n) => n >= values.length, { what: 'the redelivered batch', timeoutMs: 30000 });
-      expect(redelivered.stats()).toMatchObject({ batches: 1, batchFallbacks: 0 });
-      expect(again.seen.committed).toEqual([]);
-      expect((await logOf(subject)).map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    });
-
-    it('a poison event inside a batch: the batch rolls back, the poison alone is dead-lettered (after maxAttempts in all), the others apply once, in order', async () => {
-      const name = `batch-poison-${randomUUID()}`;
-      const groupId = `test-${name}`;
-      const dlq = await new TopicCollector(kafka, [dlqTopicOf(TOPIC)]).start();
-      collectors.push(dlq);
-      const subject = randomUUID();
-      const events = Array.from({ length: 8 }, (_, i) => event(subject, i + 1));
-      const at = await sendTogether(
-        subject,
-        events.map((e) => JSON.stringify(e)),
-      );
-      await startAt(groupId, at);
-      const { seen, handler } = recorder(subject, 5);
-      const { consumer } = await consume(name, { [EventTypes.EnterpriseRegistered]: handler }, groupId, 3);
-
-      const [dead] = await waitFor(
-        () => dlq.of(dlqTopicOf(TOPIC)).filter((m) => m.key === subject && m.headers['x-consumer'] === name),
-        (l) => l.length === 1,
-        { what: 'the poison event dead-lettered', timeoutMs: 30000 },
-      );
-      await waitFor(() => inboxCount(name, events.map((e) => e.id)), (n) => n === 7, { what: 'the 7 good events in the inbox', timeoutMs: 30000 });
-      expect(dead.json().id).toBe(events[4].id);
-      expect(dead.headers).toMatchObject({ 'x-attempts': '3', 'x-original-offset': String(Number(at.offset) + 4) });
-      expect(dead.headers['x-error']).toMatch(/version 5 cannot be applied/);
-      // The batch attempt was the poison's first: three calls in all, as for an event on its own.
-      expect(seen.poisonCalls).toBe(3);
-      expect((await logOf(subject)).map((r) => r.version)).toEqual([1, 2, 3, 4, 6, 7, 8]);
-      expect(seen.committed).toEqual([1, 2, 3, 4, 6, 7, 8]);
-      // Versions 1–5 ran in the rolled-back batch (their rollback callbacks ran); 5 again on each failed retry.
-      expect(seen.rolledBack).toEqual([1, 2, 3, 4, 5, 5, 5]);
-      expect(consumer.stats()).toMatchObject({ batchFallbacks: 1, deadLettered: 1 });
-      expect(await db.dataSource.query(`SELECT 1 FROM inbox_messages WHERE consumer = $1 AND event_id = $2`, [name, events[4].id])).toEqual([]);
-    });
-
-    it('maxBatchSize 1 applies each event in its own transaction', async () => {
-      const name = `batch-off-${randomUUID()}`;
-      const groupId = `test-${name}`;
-      const subject = randomUUID();
-      const events = Array.from({ length: 3 }, (_, i) => event(subject, i + 1));
-      const at = await sendTogether(
-        subject,
-        events.map((e) => JSON.stringify(e)),
-      );
-      await startAt(groupId, at);
-      const { handler } = recorder(subject);
-      const c = new InboxConsumer(kafka, db.dataSource, deadLetters, { consumer: name, groupId, topics: [TOPIC], handlers: { [EventTypes.EnterpriseRegistered]: handler }, maxBatchSize: 1 }, quiet);
-      consumers.push(c);
-      await c.start();
-      await waitFor(() => inboxCount(name, events.map((e) => e.id)), (n) => n === 3, { what: 'the 3 events in the inbox', timeoutMs: 30000 });
-      const log = await logOf(subject);
-      expect(log.map((r) => r.version)).toEqual([1, 2, 3]);
-      expect(new Set(log.map((r) => r.tx)).size).toBe(3);
-      expect(c.stats().batches).toBe(0);
-    });
   });
 
   it('survives a consumer crash (the dead-letter producer failing more often than kafkajs retries) and goes on', async () => {

@@ -17,8 +17,6 @@ import { MatchingIndex } from './matching-index';
 export class IndexSync {
   private readonly logger = new Logger('IndexSync');
   private horizon = '0';
-  /** Transactions (their query runners) that caught up under a matching lock they still hold. */
-  private readonly caughtUp = new WeakSet<object>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -41,26 +39,14 @@ export class IndexSync {
 
   /** Applies what other instances (and earlier transactions of this one) committed since the last look. */
   async catchUp(manager: EntityManager): Promise<number> {
-    const { horizon: next, changes } = await this.projections.changesSince(manager, this.horizon);
+    const next = await this.projections.horizon(manager);
+    const changes = await this.projections.changedSince(manager, this.horizon);
     const newer = { offer: [] as string[], need: [] as string[] };
     for (const c of changes) if (c.version > this.index.versionOf(c.id)) newer[c.kind].push(c.id);
     for (const o of await this.projections.snapshots<OfferDoc>(manager, 'offer', newer.offer)) this.index.applyOffer(o);
     for (const n of await this.projections.snapshots<NeedDoc>(manager, 'need', newer.need)) this.index.applyNeed(n);
     this.horizon = next;
-    if (manager.queryRunner) this.caughtUp.add(manager.queryRunner);
     return newer.offer.length + newer.need.length;
-  }
-
-  /**
-   * catchUp, once per transaction: for scoring needs under the shared matching lock, held from before
-   * the first catch-up until the commit. Scoring a need reads only offers, and no offer can change
-   * while the lock is held shared (offer changes take it exclusively), so the index is as current for
-   * the second need of a batch as for the first; other needs committed meanwhile are read back by the
-   * next transaction's catch-up (every offer change does one, under the exclusive lock).
-   */
-  async catchUpOnce(manager: EntityManager): Promise<number> {
-    if (manager.queryRunner && this.caughtUp.has(manager.queryRunner)) return 0;
-    return this.catchUp(manager);
   }
 
   /** After a rollback: put back what the database holds for an item this transaction had changed. */

@@ -24,16 +24,12 @@ export class CatalogEventsController {
     private readonly metrics: MatchingMetrics,
   ) {}
 
-  // One offer per transaction: it holds the matching lock exclusively, and a batch of them would hold
-  // it across all of them, stalling every need on every instance meanwhile (needs come in batches).
-  @EventPattern(OFFER_EVENTS, { concurrency: 2, batchSize: 1 })
+  @EventPattern(OFFER_EVENTS, { concurrency: 2 })
   offerChanged(@Payload() event: EventEnvelope<OfferSnapshotV1>, @Ctx() ctx: InboxContext): Promise<void> {
     return this.reverseMatch.execute(event.data, triggerOf(event.type), ctx);
   }
 
-  // Up to 100 consecutive need events of a partition per transaction: one commit, one inbox insert and
-  // one catch-up for all of them (scoring a need reads only offers, which the shared lock holds still).
-  @EventPattern(NEED_EVENTS, { batchSize: 100 })
+  @EventPattern(NEED_EVENTS)
   needChanged(@Payload() event: EventEnvelope<NeedSnapshotV1>, @Ctx() ctx: InboxContext): Promise<void> {
     const trigger = triggerOf(event.type);
     ctx.afterCommit(() => this.metrics.matchCommitted(event.time, trigger));

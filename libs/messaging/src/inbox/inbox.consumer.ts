@@ -1,9 +1,9 @@
-import { Consumer, EachBatchPayload, EachMessagePayload, Kafka, KafkaMessage } from 'kafkajs';
+import { Consumer, EachMessagePayload, Kafka } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope, InvalidEventError, UnknownEventTypeError, decodeEvent } from '@techbridge/contracts';
 import { DeadLetterPublisher } from '../dead-letter/dead-letter.publisher';
 import { MessagingLogger, consoleLogger } from '../kafka/kafka.factory';
-import { ConsumerSpan, eventParentContext, inConsumerSpan, startConsumerSpan } from '../tracing/event-trace';
+import { eventParentContext, inConsumerSpan } from '../tracing/event-trace';
 import { isTransientInfrastructureError } from './transient-error';
 
 export interface HandlerContext {
@@ -40,24 +40,8 @@ export interface InboxConsumerOptions {
   /** Attempts while Postgres answers "insufficient resources" (SQLSTATE class 53) before dead-lettering. */
   maxResourceAttempts?: number;
   partitionsConsumedConcurrently?: number;
-  /**
-   * Consecutive events of one partition applied in one transaction (default DEFAULT_MAX_BATCH_SIZE;
-   * 1: one transaction per event). A batch that fails anywhere rolls back whole and its events are
-   * applied again one at a time, with today's retries and dead-lettering.
-   */
-  maxBatchSize?: number;
-  /** Per-topic override of maxBatchSize (e.g. 1 for a topic whose handlers hold a global lock). */
-  topicBatchSizes?: Record<string, number>;
   observer?: InboxObserver;
 }
-
-/**
- * One event per transaction unless a consumer asks for more (maxBatchSize, or batchSize on an
- * @EventPattern): a batch shares one transaction, so its handlers hold their locks for the whole batch
- * and must not depend on running alone — each service opts in where its handlers were checked for that
- * (matching's need events).
- */
-export const DEFAULT_MAX_BATCH_SIZE = 1;
 
 export type ConsumerState = 'idle' | 'connecting' | 'running' | 'restarting' | 'stopped';
 
@@ -75,23 +59,7 @@ export interface InboxConsumerStats {
   crashes: number;
   /** Restarts we did after a crash kafkajs would not recover from. */
   restarts: number;
-  /** Transactions that applied more than one event, and the events they applied. */
-  batches: number;
-  batchedEvents: number;
-  /** Batches that failed and were applied again one event at a time. */
-  batchFallbacks: number;
 }
-
-/** A fetched message that decoded to an event with a handler: what a batch applies. */
-interface Applicable {
-  message: KafkaMessage;
-  event: EventEnvelope<object>;
-  handler: EventHandler;
-}
-
-type Decoded = { kind: 'skip' } | { kind: 'dead'; error: unknown } | { kind: 'apply'; event: EventEnvelope<object>; handler: EventHandler };
-
-type BatchOutcome = { ok: true } | { ok: false; error: unknown; culprit?: number; abandoned: boolean };
 
 /** SQLSTATE class 53: out of memory, disk full, too many connections, lock table exhausted. */
 const RESOURCE_SQLSTATE = /^53/;
@@ -100,13 +68,6 @@ const RESOURCE_SQLSTATE = /^53/;
  * Consumes with at-least-once delivery and applies each event exactly once: the inbox row
  * `(consumer, event id)` is inserted in the same transaction as the handler's effects, and the
  * offset is committed only after that transaction commits.
- *
- * - Consecutive events of one partition share a transaction (up to `maxBatchSize`; one unless the consumer opts in): one
- *   inbox insert, one commit and one offset commit for all of them, the handlers run in order on the
- *   same entity manager. If anything in it fails, the batch rolls back whole and its events are applied
- *   again one at a time — the path the rules below describe — so a poison event is dead-lettered alone.
- *   A handler therefore must not assume it is alone in its transaction (locks it takes are held until
- *   the batch commits; see matching's MatchingLock for lock order).
  *
  * - A message that cannot be decoded, has a type that does not belong on its topic, or comes from the
  *   wrong producer goes to the DLQ at once. A well-formed event of a type this build does not know
@@ -126,7 +87,7 @@ export class InboxConsumer {
   private state: ConsumerState = 'idle';
   private starting?: Promise<void>;
   private restartTimer?: NodeJS.Timeout;
-  private readonly counters = { processed: 0, skippedTombstones: 0, deadLettered: 0, retries: 0, crashes: 0, restarts: 0, batches: 0, batchedEvents: 0, batchFallbacks: 0 };
+  private readonly counters = { processed: 0, skippedTombstones: 0, deadLettered: 0, retries: 0, crashes: 0, restarts: 0 };
   private readonly skippedUnknown: Record<string, number> = {};
 
   constructor(
@@ -186,10 +147,7 @@ export class InboxConsumer {
       await consumer.run({
         autoCommit: true,
         partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
-        // We resolve each offset ourselves once its transaction committed; never the batch's end
-        // by default (a stop mid-batch leaves the rest uncommitted for the partition's next owner).
-        eachBatchAutoResolve: false,
-        eachBatch: (payload) => this.handleBatch(payload),
+        eachMessage: (payload) => this.handle(payload),
       });
       this.state = 'running';
     } catch (err) {
@@ -252,102 +210,11 @@ export class InboxConsumer {
     return this.counters.deadLettered > before;
   }
 
-  /**
-   * One fetched batch of one partition. Consecutive events with handlers are applied together, up to
-   * the batch size, in one inbox transaction (applyBatch); a message that must be dead-lettered on
-   * sight ends the run before it, so offsets still move strictly in order. An offset is resolved only
-   * once everything up to it committed (or was dead-lettered or skipped), and committed right after.
-   * Stopping, a rebalance or a seek ends the loop between runs: what follows stays uncommitted.
-   */
-  private async handleBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
-    const { topic, partition } = batch;
-    const live = () => !this.stopping && isRunning() && !isStale();
-    const limit = Math.max(1, this.options.topicBatchSizes?.[topic] ?? this.options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE);
-    let run: Applicable[] = [];
-    let upTo: string | undefined; // the last offset the pending run covers (its events and the skipped messages among them)
-    const flush = async (): Promise<boolean> => {
-      const pending = run;
-      const last = upTo;
-      run = [];
-      upTo = undefined;
-      if (pending.length > 0 && !(await this.applyRun(topic, partition, pending, heartbeat, resolveOffset, live))) return false;
-      if (last !== undefined) resolveOffset(last);
-      await commitOffsetsIfNecessary();
-      await heartbeat();
-      return true;
-    };
-    for (const message of batch.messages) {
-      if (!live()) return;
-      const decoded = await this.decode(topic, message);
-      if (decoded.kind === 'dead') {
-        if (!(await flush()) || !live()) return;
-        await this.deadLetter(topic, partition, message, decoded.error, 1);
-        resolveOffset(message.offset);
-        await commitOffsetsIfNecessary();
-        continue;
-      }
-      if (decoded.kind === 'apply') run.push({ message, event: decoded.event, handler: decoded.handler });
-      upTo = message.offset;
-      if (run.length >= limit && !(await flush())) return;
-    }
-    if (live()) await flush();
-  }
-
-  /**
-   * Applies a run of events of one partition, in order: in one transaction when there are several,
-   * else (and after a failed batch) one at a time with retries. Resolves each offset once applied.
-   * Returns false when it stopped early (stopping, rebalance): the rest stays unresolved.
-   */
-  private async applyRun(
-    topic: string,
-    partition: number,
-    run: Applicable[],
-    heartbeat: () => Promise<void>,
-    resolveOffset: (offset: string) => void,
-    live: () => boolean,
-  ): Promise<boolean> {
-    let culprit: { index: number; error: unknown } | undefined;
-    if (run.length > 1) {
-      const outcome = await this.applyBatch(topic, partition, run, heartbeat);
-      if (outcome.ok) {
-        resolveOffset(run[run.length - 1].message.offset);
-        return true;
-      }
-      // The group moved on (heartbeat failed) or we are stopping: leave the whole run to the next owner.
-      if (outcome.abandoned || !live()) throw outcome.error;
-      this.counters.batchFallbacks += 1;
-      this.logger.warn(
-        `${this.options.consumer}: a batch of ${run.length} events from ${topic}[${partition}] rolled back (${String((outcome.error as Error)?.message ?? outcome.error)}); applying them one at a time`,
-      );
-      if (outcome.culprit !== undefined) culprit = { index: outcome.culprit, error: outcome.error };
-    }
-    for (let i = 0; i < run.length; i++) {
-      if (!live()) return false;
-      const { message, event, handler } = run[i];
-      // The failed batch was the failing event's first attempt: it is not run more than maxAttempts times.
-      const firstFailure = culprit?.index === i ? { error: culprit.error } : undefined;
-      await this.applyInSpan(event, handler, { topic, partition, message, heartbeat }, false, firstFailure);
-      resolveOffset(message.offset);
-    }
-    return true;
-  }
-
   /** `replaying`: a dead letter applied again by an operator, not a fetched message (no partition to give back). */
   private async handle({ topic, partition, message, heartbeat }: EachMessagePayload, replaying = false): Promise<void> {
-    const decoded = await this.decode(topic, message);
-    if (decoded.kind === 'skip') return;
-    if (decoded.kind === 'dead') {
-      await this.deadLetter(topic, partition, message, decoded.error, 1);
-      return;
-    }
-    await this.applyInSpan(decoded.event, decoded.handler, { topic, partition, message, heartbeat }, replaying);
-  }
-
-  /** Tombstones, unknown types and types without a handler are skipped (and counted); undecodable messages are for the DLQ. */
-  private async decode(topic: string, message: KafkaMessage): Promise<Decoded> {
     if (message.value === null) {
       this.counters.skippedTombstones += 1;
-      return { kind: 'skip' };
+      return;
     }
     let event: EventEnvelope<object>;
     try {
@@ -356,123 +223,17 @@ export class InboxConsumer {
       if (err instanceof UnknownEventTypeError) {
         this.skippedUnknown[err.type] = (this.skippedUnknown[err.type] ?? 0) + 1;
         if (this.skippedUnknown[err.type] === 1) this.logger.warn(`${this.options.consumer}: ${err.message}`);
-        return { kind: 'skip' };
+        return;
       }
-      return { kind: 'dead', error: err };
+      await this.deadLetter(topic, partition, message, err, 1);
+      return;
     }
-    const handler: EventHandler | undefined = this.options.handlers[event.type];
-    return handler !== undefined ? { kind: 'apply', event, handler } : { kind: 'skip' };
-  }
+    const handler = this.options.handlers[event.type];
+    if (!handler) return;
 
-  private applyInSpan(
-    event: EventEnvelope<object>,
-    handler: EventHandler,
-    m: Pick<EachMessagePayload, 'topic' | 'partition' | 'message' | 'heartbeat'>,
-    replaying: boolean,
-    firstFailure?: { error: unknown },
-  ): Promise<void> {
-    const parent = eventParentContext(event, m.message.headers as Record<string, unknown> | undefined);
-    const where = { consumer: this.options.consumer, groupId: this.options.groupId, topic: m.topic, partition: m.partition, offset: m.message.offset };
-    return inConsumerSpan(event, parent, where, () => this.applyWithRetries(event, handler, m, replaying, firstFailure));
-  }
-
-  /**
-   * Several events in one transaction: one multi-row inbox insert (the ids it returns are the events
-   * not applied before), each new event's handler in order on the same entity manager, one commit.
-   * Every event has its own consumer span, open from its turn until the batch settled. On failure
-   * nothing is kept: every event's after-rollback callbacks run and the caller goes one at a time.
-   */
-  private async applyBatch(topic: string, partition: number, run: Applicable[], heartbeat: () => Promise<void>): Promise<BatchOutcome> {
-    const started = performance.now();
-    const committed: (() => void)[][] = run.map(() => []);
-    const rolledBack: (() => void | Promise<void>)[][] = run.map(() => []);
-    const spans: ConsumerSpan[] = [];
-    let current: number | undefined;
-    let abandoned = false;
-    try {
-      await this.dataSource.transaction(async (manager) => {
-        for (const list of [...committed, ...rolledBack]) list.length = 0;
-        spans.splice(0).forEach((s) => s.end());
-        // The first delivery of an id in this run is the one applied; a repeat inside the run is a redelivery.
-        const first = new Map<string, number>();
-        run.forEach(({ event }, i) => {
-          if (!first.has(event.id)) first.set(event.id, i);
-        });
-        const params: unknown[] = [];
-        const tuples = [...first.values()].map((i) => {
-          const { event, message } = run[i];
-          params.push(event.id, event.type, message.offset);
-          const b = params.length + 3; // after $1 consumer, $2 topic, $3 partition
-          return `($1, $${b - 2}::uuid, $${b - 1}, $2, $3, $${b}::bigint)`;
-        });
-        const inserted: { event_id: string }[] = await manager.query(
-          `INSERT INTO inbox_messages (consumer, event_id, event_type, topic, partition, "offset")
-           VALUES ${tuples.join(', ')} ON CONFLICT DO NOTHING RETURNING event_id`,
-          [this.options.consumer, topic, partition, ...params],
-        );
-        const fresh = new Set(inserted.map((r) => r.event_id));
-        for (let i = 0; i < run.length; i++) {
-          const { event, handler, message } = run[i];
-          current = i;
-          const parent = eventParentContext(event, message.headers as Record<string, unknown> | undefined);
-          const span = startConsumerSpan(event, parent, { consumer: this.options.consumer, groupId: this.options.groupId, topic, partition, offset: message.offset });
-          spans.push(span);
-          if (first.get(event.id) !== i || !fresh.has(event.id)) continue; // already applied: no effect
-          await span.run(() =>
-            handler(event, {
-              manager,
-              topic,
-              partition,
-              offset: message.offset,
-              afterCommit: (cb) => committed[i].push(cb),
-              afterRollback: (cb) => rolledBack[i].push(cb),
-            }),
-          );
-          current = undefined;
-          // A long batch must not cost the group membership; a failed heartbeat ends it uncommitted.
-          await heartbeat().catch((err) => {
-            abandoned = true;
-            throw err;
-          });
-        }
-        current = undefined;
-      });
-    } catch (err) {
-      spans.forEach((s, i) => s.end(i === current ? err : undefined));
-      for (let i = 0; i < run.length; i++) {
-        for (const cb of rolledBack[i]) {
-          await Promise.resolve()
-            .then(cb)
-            .catch((e) => this.logger.error(`${this.options.consumer}: after-rollback callback for ${run[i].event.id} failed: ${String(e)}`));
-        }
-      }
-      return { ok: false, error: err, culprit: current, abandoned };
-    }
-    spans.forEach((s) => s.end());
-    for (let i = 0; i < run.length; i++) {
-      for (const cb of committed[i]) {
-        try {
-          cb();
-        } catch (err) {
-          this.logger.error(`${this.options.consumer}: after-commit callback for ${run[i].event.id} failed: ${String(err)}`);
-        }
-      }
-    }
-    this.counters.batches += 1;
-    this.counters.batchedEvents += run.length;
-    this.counters.processed += run.length;
-    // Each event's share of the batch: a histogram of handling times stays comparable with one-at-a-time.
-    const handleSeconds = (performance.now() - started) / 1000 / run.length;
-    for (const { event } of run) {
-      this.observe('applied', {
-        consumer: this.options.consumer,
-        topic,
-        type: event.type,
-        handleSeconds,
-        sinceEventSeconds: Math.max(0, (Date.now() - Date.parse(event.time)) / 1000),
-      });
-    }
-    return { ok: true };
+    const parent = eventParentContext(event, message.headers as Record<string, unknown> | undefined);
+    const where = { consumer: this.options.consumer, groupId: this.options.groupId, topic, partition, offset: message.offset };
+    await inConsumerSpan(event, parent, where, () => this.applyWithRetries(event, handler, { topic, partition, message, heartbeat }, replaying));
   }
 
   private async applyWithRetries(
@@ -480,15 +241,12 @@ export class InboxConsumer {
     handler: EventHandler,
     { topic, partition, message, heartbeat }: Pick<EachMessagePayload, 'topic' | 'partition' | 'message' | 'heartbeat'>,
     replaying: boolean,
-    firstFailure?: { error: unknown },
   ): Promise<void> {
     const maxAttempts = this.options.maxAttempts ?? 5;
     const maxResourceAttempts = this.options.maxResourceAttempts ?? 10;
     const started = performance.now();
-    let failure = firstFailure;
     for (let attempt = 1; ; attempt++) {
       try {
-        if (failure) throw failure.error; // attempt 1 already ran (and failed) inside a batch
         await this.applyOnce(event, handler, { topic, partition, offset: message.offset });
         this.counters.processed += 1;
         this.observe('applied', {
@@ -500,7 +258,6 @@ export class InboxConsumer {
         });
         return;
       } catch (err) {
-        failure = undefined;
         if (this.stopping && !replaying) throw err; // offset stays uncommitted; the next owner redoes it
         const resource = RESOURCE_SQLSTATE.test(sqlState(err));
         const transient = !resource && isTransientInfrastructureError(err);

@@ -14,12 +14,6 @@ export interface InboxPatternExtras {
   concurrency?: number;
   /** Handler attempts before dead-lettering (default 5; Infinity: retry until it applies). */
   maxAttempts?: number;
-  /**
-   * Most events of one partition of these types' topic applied in one transaction (default 100, see
-   * InboxConsumerOptions.maxBatchSize); 1 applies each on its own. The smallest value given for any
-   * type of a topic holds for that topic.
-   */
-  batchSize?: number;
 }
 
 export const INBOX_TRANSPORT_ID = Symbol('techbridge-inbox');
@@ -69,10 +63,7 @@ export class InboxTransport extends Server implements CustomTransportStrategy {
 
   /** One consumer per group: its handlers by event type, its topics from the registry. */
   consumerOptions(): InboxConsumerOptions[] {
-    const groups = new Map<
-      string,
-      { handlers: Record<string, EventHandler>; topics: Set<string>; concurrency?: number; maxAttempts?: number; topicBatchSizes?: Record<string, number> }
-    >();
+    const groups = new Map<string, { handlers: Record<string, EventHandler>; topics: Set<string>; concurrency?: number; maxAttempts?: number }>();
     for (const [type, head] of this.messageHandlers) {
       if (!head.isEventHandler) continue;
       const extras = (head.extras ?? {}) as InboxPatternExtras;
@@ -84,12 +75,7 @@ export class InboxTransport extends Server implements CustomTransportStrategy {
       const name = extras.group ? `${this.service}.${extras.group}` : this.service;
       const group = groups.get(name) ?? { handlers: {}, topics: new Set<string>() };
       group.handlers[type] = (event, ctx) => this.invoke(head, event, ctx);
-      const topic = topicOfType(type);
-      group.topics.add(topic);
-      if (extras.batchSize) {
-        group.topicBatchSizes ??= {};
-        group.topicBatchSizes[topic] = Math.min(group.topicBatchSizes[topic] ?? Infinity, extras.batchSize);
-      }
+      group.topics.add(topicOfType(type));
       if (extras.concurrency) group.concurrency = extras.concurrency;
       if (extras.maxAttempts) group.maxAttempts = extras.maxAttempts;
       groups.set(name, group);
@@ -101,7 +87,6 @@ export class InboxTransport extends Server implements CustomTransportStrategy {
       handlers: g.handlers,
       partitionsConsumedConcurrently: g.concurrency,
       maxAttempts: g.maxAttempts,
-      ...(g.topicBatchSizes ? { topicBatchSizes: g.topicBatchSizes } : {}),
     }));
   }
 

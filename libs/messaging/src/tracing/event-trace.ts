@@ -30,16 +30,13 @@ export interface ConsumeSpanAttributes {
   offset: string;
 }
 
-/** A consumer span that stays open across work done in it (an event of a batch ends at the batch's commit). */
-export interface ConsumerSpan {
-  /** Runs `work` with this span active, so what it publishes continues the event's trace. */
-  run<T>(work: () => Promise<T>): Promise<T>;
-  /** Ends the span; an error marks it failed. */
-  end(error?: unknown): void;
-}
-
-/** Starts a consumer span continuing `parent`; end it with `end()` once the event's transaction settled. */
-export function startConsumerSpan(event: EventEnvelope<unknown>, parent: Context, a: ConsumeSpanAttributes): ConsumerSpan {
+/** Runs `work` inside a consumer span continuing `parent`; the span records failure and always ends. */
+export async function inConsumerSpan<T>(
+  event: EventEnvelope<unknown>,
+  parent: Context,
+  a: ConsumeSpanAttributes,
+  work: () => Promise<T>,
+): Promise<T> {
   const span: Span = trace.getTracer('techbridge').startSpan(
     `process ${event.type}`,
     {
@@ -57,34 +54,13 @@ export function startConsumerSpan(event: EventEnvelope<unknown>, parent: Context
     },
     parent,
   );
-  const active = trace.setSpan(parent, span);
-  let ended = false;
-  return {
-    run: (work) => context.with(active, work),
-    end: (error) => {
-      if (ended) return;
-      ended = true;
-      if (error !== undefined) span.setStatus({ code: SpanStatusCode.ERROR, message: String((error as Error)?.message ?? error) });
-      span.end();
-    },
-  };
-}
-
-/** Runs `work` inside a consumer span continuing `parent`; the span records failure and always ends. */
-export async function inConsumerSpan<T>(
-  event: EventEnvelope<unknown>,
-  parent: Context,
-  a: ConsumeSpanAttributes,
-  work: () => Promise<T>,
-): Promise<T> {
-  const span = startConsumerSpan(event, parent, a);
   try {
-    const result = await span.run(work);
-    span.end();
-    return result;
+    return await context.with(trace.setSpan(parent, span), work);
   } catch (err) {
-    span.end(err);
+    span.setStatus({ code: SpanStatusCode.ERROR, message: String((err as Error)?.message ?? err) });
     throw err;
+  } finally {
+    span.end();
   }
 }
 
