@@ -89,12 +89,12 @@ describe('inbox transport for @EventPattern handlers (integration)', () => {
     await app?.close();
   });
 
-  const send = (type: string, data: EnterpriseSnapshotV1) =>
-    producer.send({
-      topic: Topics.ProfilesEnterprise,
-      acks: -1,
-      messages: [{ key: data.enterpriseId, value: encodeEvent(createEnvelope({ type, source: sourceOf('profiles'), subject: data.enterpriseId, data })) }],
-    });
+  /** Returns the event's id. */
+  const send = async (type: string, data: EnterpriseSnapshotV1): Promise<string> => {
+    const envelope = createEnvelope({ type, source: sourceOf('profiles'), subject: data.enterpriseId, data });
+    await producer.send({ topic: Topics.ProfilesEnterprise, acks: -1, messages: [{ key: data.enterpriseId, value: encodeEvent(envelope) }] });
+    return envelope.id;
+  };
 
   it('builds one consumer per group, with the topics of its event types', () => {
     const options = app.get(InboxTransport).consumerOptions();
@@ -107,15 +107,19 @@ describe('inbox transport for @EventPattern handlers (integration)', () => {
 
   it('applies a handler’s writes in the inbox transaction, once', async () => {
     const ok = snapshot('Yunnan Solar');
-    await send(EventTypes.EnterpriseRegistered, ok);
-    await send(EventTypes.EnterpriseUpdated, { ...ok, englishName: 'Yunnan Solar Co.', version: 2 });
-    // The two groups run independently: wait until both committed (their inbox rows), not only the audit one.
+    const registered = await send(EventTypes.EnterpriseRegistered, ok);
+    const updated = await send(EventTypes.EnterpriseUpdated, { ...ok, englishName: 'Yunnan Solar Co.', version: 2 });
+    // The two groups run independently (and the shared topic may hold earlier tests' events before
+    // these): wait until each group committed its own event of these two.
     const inbox = await waitFor(
-      () => db.query(`SELECT consumer FROM inbox_messages ORDER BY consumer`),
-      (r: { consumer: string }[]) => [service, `${service}.audit`].every((c) => r.some((x) => x.consumer === c)),
+      () => db.query(`SELECT consumer, event_id FROM inbox_messages WHERE event_id = ANY($1::uuid[]) ORDER BY consumer`, [[registered, updated]]),
+      (r: unknown[]) => r.length === 2,
       { what: 'both groups applied their event', timeoutMs: 60_000 },
     );
-    expect(inbox.map((r: { consumer: string }) => r.consumer)).toEqual(expect.arrayContaining([service, `${service}.audit`]));
+    expect(inbox).toEqual([
+      { consumer: service, event_id: registered },
+      { consumer: `${service}.audit`, event_id: updated },
+    ]);
     // The registration handler inserts (DO NOTHING on conflict), the audit handler upserts: whatever the order, this.
     expect(await db.query(`SELECT name FROM seen WHERE id = $1`, [ok.enterpriseId])).toEqual([{ name: 'audit:Yunnan Solar Co.' }]);
   });
