@@ -60,7 +60,9 @@ describe('observability (e2e)', () => {
     // A child span of the request's, not the caller's span copied through.
     expect(published.json().traceparent).not.toBe(traceparent);
 
-    const [matched] = await waitFor(async () => matchedEvents(need.json.id), (m) => m.length > 0, { what: 'need.matched on Kafka' });
+    // Matching may first work through other tests' events still waiting on the shared test broker's
+    // catalog topics (hundreds of dead-letters in a full run): this asserts the trace, not the latency.
+    const [matched] = await waitFor(async () => matchedEvents(need.json.id), (m) => m.length > 0, { what: 'need.matched on Kafka', timeoutMs: 60_000 });
     expect(traceIdOf(matched.json().traceparent)).toBe(traceId);
     expect(traceIdOf(matched.headers.traceparent)).toBe(traceId);
     expect(matched.json().traceparent).not.toBe(published.json().traceparent);
