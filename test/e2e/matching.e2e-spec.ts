@@ -133,10 +133,20 @@ describe('matching through the gateway (e2e)', () => {
   });
 
   it('announces the match set on matching.match.v1 with the top offer', async () => {
+    // The need and the offer travel on different topics, so matching may meet the need first and
+    // announce a set without our offer, then a revision with it once the offer arrives: wait for the
+    // announcement that lists it (the API test above already waits the same way).
     const event = await waitFor(
-      () => collector.of(Topics.MatchingMatch).find((m) => m.key === needId),
+      () =>
+        collector
+          .of(Topics.MatchingMatch)
+          .find(
+            (m) =>
+              m.key === needId &&
+              m.json().data.top.some((t: any) => t.offerId === irrigationOfferId),
+          ),
       Boolean,
-      { what: 'need.matched event' },
+      { what: 'need.matched event listing the irrigation offer' },
     );
     const body = event!.json();
     expect(body.type).toBe('techbridge.matching.need.matched.v1');
