@@ -24,7 +24,11 @@ export class CatalogEventsController {
     private readonly metrics: MatchingMetrics,
   ) {}
 
-  @EventPattern(OFFER_EVENTS, { concurrency: 2 })
+  // Offers and needs share one consumer group, whose partitions are worked on concurrently: up to one
+  // per need partition (catalog.need.v1 has 6), since needs hold the matching lock shared and spend
+  // most of their time waiting on Postgres. Offer events hold it exclusively, so concurrent offer
+  // partitions simply queue on the lock.
+  @EventPattern(OFFER_EVENTS, { concurrency: 6 })
   offerChanged(@Payload() event: EventEnvelope<OfferSnapshotV1>, @Ctx() ctx: InboxContext): Promise<void> {
     return this.reverseMatch.execute(event.data, triggerOf(event.type), ctx);
   }
