@@ -31,31 +31,30 @@ describe('matching quality on the held-out part (test/fixtures/matching)', () =>
     expect(r.unmet.unmetNeeds).toBeGreaterThanOrEqual(7);
   });
 
-  it('no drop of more than 0.03 nDCG@10 with 10,000 distractors (met: 0.799 → 0.803)', () => {
+  it('no drop of more than 0.03 nDCG@10 with 10,000 distractors (met: 0.804 → 0.804)', () => {
     expect(r.overall.ndcg10 - r10k.overall.ndcg10).toBeLessThanOrEqual(0.03);
     expect(r.chinese.ndcg10 - r10k.chinese.ndcg10).toBeLessThanOrEqual(0.03);
     expect(r.urdu.ndcg10 - r10k.urdu.ndcg10).toBeLessThanOrEqual(0.03);
   });
 
   it('nDCG@10 ≥ 0.90 overall and on the Chinese subset, ≥ 0.85 on Urdu-bodied needs — MISSED; held at the level reached', () => {
-    // 79 offers: 0.799 / Chinese 0.766 / Urdu 0.639; +10k distractors: 0.803 / 0.772 / 0.650.
-    // need-68 (halal abattoir) and need-72 (kinnow juice), both written in Urdu, find nothing; need-63
-    // misses its grade-2 offer (docs/matching-quality.md §5).
-    expect(r.overall.ndcg10).toBeGreaterThanOrEqual(0.79);
-    expect(r.chinese.ndcg10).toBeGreaterThanOrEqual(0.76);
-    expect(r.urdu.ndcg10).toBeGreaterThanOrEqual(0.63);
-    expect(r10k.overall.ndcg10).toBeGreaterThanOrEqual(0.8);
-    expect(r10k.chinese.ndcg10).toBeGreaterThanOrEqual(0.77);
-    expect(r10k.urdu.ndcg10).toBeGreaterThanOrEqual(0.64);
+    // 0.804 / Chinese 0.774 / Urdu 0.653 with the 79 offers and with the distractors (0.799 / 0.766 /
+    // 0.639 before this round's tuning-part changes). need-68 (halal abattoir) and need-72 (kinnow
+    // juice), both written in Urdu, find nothing; need-63 misses its grade-2 offer (docs §5).
+    for (const x of [r, r10k]) {
+      expect(x.overall.ndcg10).toBeGreaterThanOrEqual(0.8);
+      expect(x.chinese.ndcg10).toBeGreaterThanOrEqual(0.77);
+      expect(x.urdu.ndcg10).toBeGreaterThanOrEqual(0.65);
+    }
   });
 
-  it('unmet needs returned empty ≥ 90 % — MISSED; held at the level reached (4 of 8; 5 of 8 with the distractors)', () => {
-    expect(r.unmet.returnedEmpty).toBeGreaterThanOrEqual(0.5);
-    expect(r10k.unmet.returnedEmpty).toBeGreaterThanOrEqual(0.625);
+  it('unmet needs returned empty ≥ 90 % — MISSED; held at the level reached (5 of 8; 6 of 8 with the distractors)', () => {
+    expect(r.unmet.returnedEmpty).toBeGreaterThanOrEqual(0.625);
+    expect(r10k.unmet.returnedEmpty).toBeGreaterThanOrEqual(0.75);
     // precision of "returned empty": two relevant Urdu needs (68, 72) come back empty at both sizes
     for (const x of [r, r10k]) expect(x.unmet.relevantReturnedEmpty).toBeLessThanOrEqual(2);
-    expect(r.unmet.precision).toBeGreaterThanOrEqual(0.66);
-    expect(r10k.unmet.precision).toBeGreaterThanOrEqual(0.71);
+    expect(r.unmet.precision).toBeGreaterThanOrEqual(0.71);
+    expect(r10k.unmet.precision).toBeGreaterThanOrEqual(0.75);
   });
 
   it('recall@10 (grade ≥ 2) ≥ 0.95 — MISSED; held at the level reached (0.844 at both sizes)', () => {
@@ -67,7 +66,7 @@ describe('matching quality on the held-out part (test/fixtures/matching)', () =>
     const saved = { ...large.config };
     Object.assign(large.config, { idfPriorDocs: 0, threshold: 36, evidenceFull: 0.35, evidenceOnset: 0.15, unmappedWeight: 0.15 });
     try {
-      expect(runEvaluation({ fixtures, part: 'held-out', rank: rankLarge }).unmet.returnedEmpty).toBeLessThan(0.625);
+      expect(runEvaluation({ fixtures, part: 'held-out', rank: rankLarge }).unmet.returnedEmpty).toBeLessThan(0.75);
     } finally {
       Object.assign(large.config, saved);
     }
@@ -76,8 +75,8 @@ describe('matching quality on the held-out part (test/fixtures/matching)', () =>
 
   it('the gate can fail: a ranker that ignores relevance scores far below it', () => {
     const bad = runEvaluation({ fixtures, part: 'held-out', rank: () => ['offer-44', 'offer-37', 'offer-28', 'offer-26', 'offer-39'] });
-    expect(bad.overall.ndcg10).toBeLessThan(0.79);
-    expect(bad.unmet.returnedEmpty).toBeLessThan(0.5);
+    expect(bad.overall.ndcg10).toBeLessThan(0.8);
+    expect(bad.unmet.returnedEmpty).toBeLessThan(0.625);
   });
 
   it('the gate can fail: with unmapped words left out (the previous rule), an unmet Urdu need is matched on its general words (need-34, tuning part)', () => {
@@ -89,6 +88,6 @@ describe('matching quality on the held-out part (test/fixtures/matching)', () =>
   it('the gate can fail: without the evidence rule, a shared sector fills the lists of unmet needs', () => {
     // no gate (non-text components always count in full) at the old threshold of 20
     const loose = runEvaluation({ fixtures, part: 'held-out', config: { threshold: 20, evidenceOnset: 0, evidenceFull: 0 } });
-    expect(loose.unmet.returnedEmpty).toBeLessThan(0.5);
+    expect(loose.unmet.returnedEmpty).toBeLessThan(0.625);
   });
 });
