@@ -10,8 +10,9 @@
  *  - nDCG@10 / P@5 / MRR over needs with at least one relevant offer; subsets: Chinese (a grade-3
  *    offer is written in Chinese), Urdu (the need is written in Urdu throughout);
  *  - recall@10: share of the offers graded ≥ 2 found in the first 10 (and ≥ 1, for reference);
- *  - unmet detection: a need is "returned empty" when that list is empty. Unmet needs (graded `{}`)
- *    should be; relevant needs should not.
+ *  - unmet detection: a need is "returned empty" when that list is empty. Unmet needs (no offer graded
+ *    ≥ 2: nothing in the corpus serves them; a grade-1 offer is only related) should be; relevant needs
+ *    should not. (Needs 01–62 grade their unmet needs `{}`; needs 63–86 also record grade-1 offers.)
  */
 import {
   MatchingEngine,
@@ -175,7 +176,7 @@ export function runEvaluation(opts: EvaluationOptions = {}): EvaluationResult {
     .map((n) => {
       const ranked = rank(n);
       const q = f.qrels[n.id];
-      const unmet = !Object.values(q).some((g) => g > 0);
+      const unmet = !Object.values(q).some((g) => g >= 2);
       return {
         needId: n.id,
         part: f.split[n.id],

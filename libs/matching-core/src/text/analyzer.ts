@@ -13,7 +13,7 @@ import { cedictGlosses } from './cedict';
 import { HAN_ONLY_RE, HAN_RE, ZH_STOP_WORDS, segmentChinese } from './chinese';
 import { englishTerm, isCodeToken, tokenizeEnglishSurface } from './english';
 import { glossary, type GlossaryEntry } from './glossary';
-import { UR_STOP_WORDS, tokenizeUrdu, urduBaseForm } from './urdu';
+import { UR_STOP_WORDS, tokenizeUrdu, urduBaseForm, urduSingleBase } from './urdu';
 
 export type AnalyzerLanguage = 'en' | 'zh-Hans' | 'ur';
 
@@ -309,7 +309,10 @@ export function analyzeWeighted(text: string, _lang?: AnalyzerLanguage, record =
         (k) => {
           const w = keys[k];
           if (w.length < 2 || UR_STOP_WORDS.has(w)) return;
-          out.push({ c: `ur:${w}`, w: 1, s: run[k].surface });
+          // a form kept for a longer phrase that, alone, inflects a one-word term (کیڑوں → کیڑا)
+          const base = g.ur.has(w) ? null : urduSingleBase(w, g.ur);
+          if (base) emitEntry(g.ur.get(base)!, out, 'ur', run[k].surface, record);
+          else out.push({ c: `ur:${w}`, w: 1, s: run[k].surface });
         },
       );
     }

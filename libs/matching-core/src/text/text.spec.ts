@@ -64,4 +64,14 @@ describe('Urdu', () => {
     expect(analyze('ويکسين')).toEqual(analyze('ویکسین')); // variant letters
     expect(analyze('ویکسین')).toContain('vaccin');
   });
+  it('drops auxiliaries, light verbs and pronouns as English stop words are dropped', () => {
+    expect(analyze('ہماری کمپنی ایسی مشینیں چاہتی ہے جو جلد تیار ہو سکیں').filter((c) => c.startsWith('ur:')).sort()).toEqual(
+      ['ur:تیار', 'ur:جلد', 'ur:مشین'].sort(),
+    );
+  });
+  it('maps the oblique plural of a one-word term that also occurs inside a longer phrase (کیڑوں → کیڑا "pest")', () => {
+    expect(analyze('بیماریوں اور کیڑوں کی شناخت')).toEqual(expect.arrayContaining(['pest', 'identif']));
+    expect(analyze('کیڑوں کے خلاف مزاحم')).toContain('insect-resist'); // the phrase still wins
+    expect(analyze('پانی کی بچت اور صاف پانی')).toEqual(expect.arrayContaining(['water-save', 'water']));
+  });
 });

@@ -22,7 +22,14 @@ export function normalizeUrdu(text: string): string {
 
 export const UR_STOP_WORDS: ReadonlySet<string> = new Set(
   normalizeUrdu(
-    'کے کی کا کو میں سے اور پر ہے ہیں تھا تھی تھے یہ وہ ایک کہ جو بھی لیے لئے کر کرنے کرتا کرتی ہو گا گی گے نہیں تو ان اس جس یا ساتھ والے والی والا لیکن اپنے اپنی ہم آپ ہمیں چاہیے ضرورت درکار برائے',
+    'کے کی کا کو میں سے اور پر ہے ہیں تھا تھی تھے یہ وہ ایک کہ جو بھی لیے لئے کر کرنے کرتا کرتی ہو گا گی گے نہیں تو ان اس جس یا ساتھ والے والی والا لیکن اپنے اپنی ہم آپ ہمیں چاہیے ضرورت درکار برائے ' +
+      // auxiliaries, light verbs, pronouns, conjunctions and postpositions (the words EN_STOP_WORDS
+      // holds for English: "want", "need", "looking", "such", "so that", "company", "new", "one"…)
+      'چاہتا چاہتی چاہتے چاہئیں چاہییں کرنا کرنی کرتے کریں کیا کیے کیں جا جائے جائیں جاتا جاتی جاتے جانا سکتا سکتی سکتے سکے سکیں ' +
+      'ہونا ہونے ہوتا ہوتی ہوتے ہوں ہوا ہوئی ہوئے رہا رہی رہے رکھتا رکھتی رکھتے دیا دی دیں دینا دیے چکا چکی چکے ' +
+      'ہمارا ہماری ہمارے انہیں ایسا ایسی ایسے جیسا جیسی جیسے تاکہ جسے جنہیں جن جب اب پھر اگر مگر بلکہ کیونکہ صرف بہت کچھ کئی ہر سب ' +
+      'تمام دیگر یعنی نیز ذریعے طور طرح وجہ باعث دوران تک بغیر علاوہ سمیت شامل متعلق مطابق تلاش دلچسپی ' +
+      'کمپنی فرم ادارہ شراکت دار منصوبہ نیا نئی نئے دو تین پاکستان پاکستانی چین چینی',
   ).split(/\s+/),
 );
 
@@ -54,6 +61,22 @@ const UR_SUFFIX_RULES: readonly [string, string][] = [
   ['ی', 'ا'],
   ['س', ''], // English loanwords pluralised with -s: کٹس → کٹ
 ];
+
+/**
+ * The base form of an inflected Urdu token that is itself a one-word glossary term (`dict` keys), or
+ * null. For tokens that urduBaseForm keeps as written because they occur inside a longer glossary
+ * phrase (کیڑوں, in "کیڑوں کے خلاف مزاحم") but, standing alone, are the inflection of a one-word term
+ * (کیڑا "pest").
+ */
+export function urduSingleBase(token: string, dict: ReadonlyMap<string, unknown>): string | null {
+  for (const [suffix, base] of UR_SUFFIX_RULES) {
+    if (token.length > suffix.length + 1 && token.endsWith(suffix)) {
+      const cand = token.slice(0, -suffix.length) + base;
+      if (dict.has(cand)) return cand;
+    }
+  }
+  return null;
+}
 
 /** The glossary form of an inflected Urdu token, or the token itself. */
 export function urduBaseForm(token: string, known: ReadonlySet<string>): string {
