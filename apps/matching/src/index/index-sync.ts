@@ -39,8 +39,7 @@ export class IndexSync {
 
   /** Applies what other instances (and earlier transactions of this one) committed since the last look. */
   async catchUp(manager: EntityManager): Promise<number> {
-    const next = await this.projections.horizon(manager);
-    const changes = await this.projections.changedSince(manager, this.horizon);
+    const { horizon: next, changes } = await this.projections.changesSince(manager, this.horizon);
     const newer = { offer: [] as string[], need: [] as string[] };
     for (const c of changes) if (c.version > this.index.versionOf(c.id)) newer[c.kind].push(c.id);
     for (const o of await this.projections.snapshots<OfferDoc>(manager, 'offer', newer.offer)) this.index.applyOffer(o);

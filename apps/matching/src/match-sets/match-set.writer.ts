@@ -4,9 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { EventTypes, NeedMatchedV1, Topics, createEnvelope, sourceOf } from '@techbridge/contracts';
 import { Match, NeedDoc, OfferStanding, renderReason } from '@techbridge/matching-core';
-import { OutboxPublisher } from '@techbridge/messaging';
+import { OutboxPublisher, Statement } from '@techbridge/messaging';
 import { MATCHING_CONFIG, MatchingServiceConfig } from '../config';
 import { MATCHING_INDEX } from '../index/matching-index.provider';
+import { MatchingLock } from '../index/matching-lock';
 import { MatchingIndex } from '../index/matching-index';
 import { OutcomePriorReader } from '../introductions/outcome-prior.reader';
 import { ProjectionRepository } from '../projections/infrastructure/projection.repository';
@@ -23,6 +24,14 @@ function scoreSpan<T>(needId: string, score: () => T): T {
   } finally {
     span.end();
   }
+}
+
+/** What the caller of recompute / advanceVersion already did in this transaction. */
+export interface NeedPrepared {
+  /** It holds the need's lock (MatchingLock.need / sharedThenNeed). */
+  locked?: boolean;
+  /** It just stored the need's projection, locked, and applied it to the index: nothing newer exists. */
+  indexed?: boolean;
 }
 
 interface LockedSet {
@@ -52,11 +61,13 @@ export class MatchSetWriter {
   ) {}
 
   /** Returns true when a new revision was stored and announced. */
-  async recompute(manager: EntityManager, needId: string, trigger: string): Promise<boolean> {
-    const current = await this.lock(manager, needId);
-    // Another instance may have committed a newer version of this need a moment ago.
-    const [latest] = await this.projections.snapshots<NeedDoc>(manager, 'need', [needId]);
-    if (latest) this.index.applyNeed(latest);
+  async recompute(manager: EntityManager, needId: string, trigger: string, prepared: NeedPrepared = {}): Promise<boolean> {
+    const current = await this.lock(manager, needId, prepared.locked);
+    if (!prepared.indexed) {
+      // Another instance may have committed a newer version of this need a moment ago.
+      const [latest] = await this.projections.snapshots<NeedDoc>(manager, 'need', [needId]);
+      if (latest) this.index.applyNeed(latest);
+    }
     const need = this.index.need(needId);
     if (!need) return this.closeLocked(manager, needId, current);
     if (current && current.needVersion > need.version) return false;
@@ -74,31 +85,41 @@ export class MatchSetWriter {
     // What a new offer must score to enter each list (null: the list has room).
     const matchFloor = set.matches.length >= this.config.MATCH_SET_SIZE ? set.matches[set.matches.length - 1].score : null;
     const nearFloor = set.nearMisses.length >= nearMissLimit(this.config.MATCH_SET_SIZE) ? set.nearMisses[set.nearMisses.length - 1].score : null;
-    await manager.query(
-      `INSERT INTO match_sets (need_id, enterprise_id, need_version, revision, match_set_id, fingerprint, hint, status, match_count, trigger, computed_at, match_floor, near_floor)
+    // The set, its matches and its event in one statement (one round trip): the set row is upserted,
+    // matches no longer in it are deleted and the others upserted — disjoint rows, so the
+    // sub-statements cannot trip over each other — and the outbox row is written with them.
+    const rows = [
+      ...set.matches.map((m, i) => ({ m, kind: 'match', rank: i + 1 })),
+      ...set.nearMisses.map((m, i) => ({ m, kind: 'near-miss', rank: i + 1 })),
+    ];
+    const changes: Statement[] = [
+      {
+        sql: `INSERT INTO match_sets (need_id, enterprise_id, need_version, revision, match_set_id, fingerprint, hint, status, match_count, trigger, computed_at, match_floor, near_floor)
        VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9, $10, $11, $12)
        ON CONFLICT (need_id) DO UPDATE SET enterprise_id = EXCLUDED.enterprise_id, need_version = EXCLUDED.need_version,
          revision = EXCLUDED.revision, match_set_id = EXCLUDED.match_set_id, fingerprint = EXCLUDED.fingerprint,
          hint = EXCLUDED.hint, status = 'open', match_count = EXCLUDED.match_count, trigger = EXCLUDED.trigger,
          computed_at = EXCLUDED.computed_at, match_floor = EXCLUDED.match_floor, near_floor = EXCLUDED.near_floor`,
-      [needId, need.enterpriseId, need.version, revision, matchSetId, fingerprint, set.hint ? JSON.stringify(set.hint) : null, set.matches.length, trigger, computedAt, matchFloor, nearFloor],
-    );
-    await manager.query(`DELETE FROM matches WHERE need_id = $1`, [needId]);
-    const rows = [
-      ...set.matches.map((m, i) => ({ m, kind: 'match', rank: i + 1 })),
-      ...set.nearMisses.map((m, i) => ({ m, kind: 'near-miss', rank: i + 1 })),
+        params: [needId, need.enterpriseId, need.version, revision, matchSetId, fingerprint, set.hint ? JSON.stringify(set.hint) : null, set.matches.length, trigger, computedAt, matchFloor, nearFloor],
+      },
+      {
+        sql: `DELETE FROM matches WHERE need_id = $1 AND NOT (offer_id = ANY($2::uuid[]))`,
+        params: [needId, rows.map(({ m }) => m.offerId)],
+      },
     ];
     if (rows.length > 0) {
       const values: unknown[] = [];
       const tuples = rows.map(({ m, kind, rank }, i) => {
         values.push(needId, m.offerId, kind, rank, m.score, JSON.stringify(m.components), JSON.stringify(m.matchedTerms), JSON.stringify(m.reasons), m.nearMiss ? JSON.stringify(m.nearMiss) : null);
         const b = i * 9;
-        return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8}, $${b + 9})`;
+        return `($${b + 1}::uuid, $${b + 2}::uuid, $${b + 3}, $${b + 4}::int, $${b + 5}::numeric, $${b + 6}::jsonb, $${b + 7}::jsonb, $${b + 8}::jsonb, $${b + 9}::jsonb)`;
       });
-      await manager.query(
-        `INSERT INTO matches (need_id, offer_id, kind, rank, score, components, matched_terms, reasons, near_miss) VALUES ${tuples.join(', ')}`,
-        values,
-      );
+      changes.push({
+        sql: `INSERT INTO matches (need_id, offer_id, kind, rank, score, components, matched_terms, reasons, near_miss) VALUES ${tuples.join(', ')}
+         ON CONFLICT (need_id, offer_id) DO UPDATE SET kind = EXCLUDED.kind, rank = EXCLUDED.rank, score = EXCLUDED.score,
+           components = EXCLUDED.components, matched_terms = EXCLUDED.matched_terms, reasons = EXCLUDED.reasons, near_miss = EXCLUDED.near_miss`,
+        params: values,
+      });
     }
     const data: NeedMatchedV1 = {
       needId,
@@ -116,8 +137,9 @@ export class MatchSetWriter {
       hint: set.hint ? renderReason(set.hint, 'en') : null,
       computedAt: computedAt.toISOString(),
     };
-    await this.outbox.publish(
+    await this.outbox.publishWithin(
       manager,
+      changes,
       Topics.MatchingMatch,
       createEnvelope({ type: EventTypes.NeedMatched, source: sourceOf('matching'), subject: needId, data }),
     );
@@ -125,8 +147,8 @@ export class MatchSetWriter {
   }
 
   /** A need update that changes nothing the engine reads: the stored set stays, its version follows. */
-  async advanceVersion(manager: EntityManager, needId: string, version: number): Promise<void> {
-    await this.lock(manager, needId);
+  async advanceVersion(manager: EntityManager, needId: string, version: number, prepared: NeedPrepared = {}): Promise<void> {
+    if (!prepared.locked) await MatchingLock.need(manager, needId);
     await manager.query(`UPDATE match_sets SET need_version = $2 WHERE need_id = $1 AND need_version < $2`, [needId, version]);
   }
 
@@ -161,8 +183,11 @@ export class MatchSetWriter {
 
   private async closeLocked(manager: EntityManager, needId: string, current: LockedSet | undefined): Promise<boolean> {
     if (!current || current.status === 'closed') return false;
-    await manager.query(`DELETE FROM matches WHERE need_id = $1`, [needId]);
-    await manager.query(`UPDATE match_sets SET status = 'closed', match_count = 0, computed_at = now() WHERE need_id = $1`, [needId]);
+    await manager.query(
+      `WITH gone AS (DELETE FROM matches WHERE need_id = $1)
+       UPDATE match_sets SET status = 'closed', match_count = 0, computed_at = now() WHERE need_id = $1`,
+      [needId],
+    );
     return true;
   }
 
@@ -172,9 +197,9 @@ export class MatchSetWriter {
     return rows.map((r) => r.need_id);
   }
 
-  private async lock(manager: EntityManager, needId: string): Promise<LockedSet | undefined> {
-    // An advisory lock also covers a need that has no row yet (first computation racing a new offer).
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [needId]);
+  /** The need's lock (unless the caller holds it), then its stored set — read after the lock, in a statement of its own. */
+  private async lock(manager: EntityManager, needId: string, held = false): Promise<LockedSet | undefined> {
+    if (!held) await MatchingLock.need(manager, needId);
     const rows = await manager.query(
       `SELECT revision, fingerprint, status, need_version AS "needVersion" FROM match_sets WHERE need_id = $1`,
       [needId],

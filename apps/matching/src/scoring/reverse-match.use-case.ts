@@ -38,11 +38,11 @@ export class ReverseMatchUseCase {
     const manager = ctx.manager;
     await MatchingLock.exclusive(manager);
     await this.sync.catchUp(manager);
-    const previous = await this.projections.current<OfferDoc>(manager, 'offer', doc.id);
-    if (!(await this.projections.save(manager, 'offer', doc))) return; // older than what we have
+    const { saved, previous } = await this.projections.replace(manager, 'offer', doc);
+    if (!saved) return; // older than what we have
     ctx.afterRollback(() => this.sync.restore('offer', doc.id));
     this.index.applyOffer(doc);
-    if (previous && offerMatchingFingerprint(previous.snapshot as unknown as Record<string, unknown>) === offerMatchingFingerprint(snapshot as unknown as Record<string, unknown>)) {
+    if (previous && offerMatchingFingerprint(previous as unknown as Record<string, unknown>) === offerMatchingFingerprint(snapshot as unknown as Record<string, unknown>)) {
       return;
     }
 

@@ -27,16 +27,20 @@ export class ScoreNeedUseCase {
   async execute(snapshot: NeedSnapshotV1, trigger: string, ctx: InboxContext): Promise<void> {
     const doc = snapshot as unknown as NeedDoc;
     const manager = ctx.manager;
-    await MatchingLock.shared(manager);
+    // The need's own lock now rather than in the writer: one round trip for both, and the order stays
+    // matching lock → need lock (see MatchingLock).
+    await MatchingLock.sharedThenNeed(manager, doc.id);
     await this.sync.catchUp(manager);
-    const previous = await this.projections.current<NeedDoc>(manager, 'need', doc.id);
-    if (!(await this.projections.save(manager, 'need', doc))) return; // older than what we have
+    const { saved, previous } = await this.projections.replace(manager, 'need', doc);
+    if (!saved) return; // older than what we have
     ctx.afterRollback(() => this.sync.restore('need', doc.id));
     this.index.applyNeed(doc);
-    if (previous && needMatchingFingerprint(previous.snapshot as unknown as Record<string, unknown>) === needMatchingFingerprint(snapshot as unknown as Record<string, unknown>)) {
-      await this.writer.advanceVersion(manager, doc.id, doc.version);
+    // The row is locked and newest, and the index has it: the writer need not lock or read it back.
+    const prepared = { locked: true, indexed: true };
+    if (previous && needMatchingFingerprint(previous as unknown as Record<string, unknown>) === needMatchingFingerprint(snapshot as unknown as Record<string, unknown>)) {
+      await this.writer.advanceVersion(manager, doc.id, doc.version, prepared);
       return;
     }
-    await this.writer.recompute(manager, doc.id, trigger);
+    await this.writer.recompute(manager, doc.id, trigger, prepared);
   }
 }

@@ -37,6 +37,36 @@ export class OutboxPublisher {
   }
 
   /**
+   * `publish` together with the state changes it announces, in the caller's transaction, in one
+   * statement (one round trip): `WITH c0 AS (<change>), c1 AS (…), row AS (<outbox insert>) SELECT
+   * pg_notify(…)`. Each change is numbered `$1…$n` on its own (renumbered here, so `$` may appear in
+   * it only as a placeholder). Every data-modifying CTE runs to completion and they all see the
+   * statement's snapshot, not each other's rows: the changes must touch disjoint rows and not read
+   * what another one writes (foreign keys are checked at the end of the statement, so a child row may
+   * reference a parent row inserted beside it).
+   */
+  async publishWithin(
+    manager: EntityManager,
+    changes: Statement[],
+    topic: string,
+    envelope: EventEnvelope,
+    headers: Record<string, string> = {},
+  ): Promise<void> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('OutboxPublisher.publishWithin must run inside a transaction with the state change it announces');
+    }
+    const params: unknown[] = [];
+    const ctes = changes.map((c, i) => {
+      const offset = params.length;
+      params.push(...c.params);
+      return `c${i} AS (${c.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)})`;
+    });
+    const event = outboxStatement(topic, envelope, headers, params.length);
+    params.push(...event.params, OUTBOX_CHANNEL);
+    await manager.query(`WITH ${[...ctes, `row AS (${event.sql})`].join(', ')} SELECT pg_notify($${params.length}, '')`, params);
+  }
+
+  /**
    * The state change and its event in ONE statement, so in one implicit transaction and one round trip
    * (no BEGIN / COMMIT): `WITH change AS (<statement>), row AS (<outbox insert>) SELECT pg_notify(…)`.
    * Postgres runs every data-modifying CTE to completion whether or not it is referenced, and a failure
